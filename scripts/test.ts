@@ -1,0 +1,105 @@
+/**
+ * `npm test`: every suite, on both databases, ending in one line that counts them all.
+ *   1. unit tests
+ *   2. API tests on SQLite
+ *   3. API tests on a throwaway PostgreSQL started here and stopped afterwards
+ *   4. the web build and the browser journeys (Chromium) against the app on SQLite and on PostgreSQL
+ * Any failure, or any skipped test, fails the run.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startPostgres, type ThrowawayPostgres } from './postgres.js';
+
+const reports = path.resolve('.tmp/test-reports');
+fs.rmSync(reports, { recursive: true, force: true });
+fs.mkdirSync(reports, { recursive: true });
+
+interface Tally {
+  suite: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  exitCode: number;
+}
+const tallies: Tally[] = [];
+
+function run(command: string, args: string[], env: Record<string, string> = {}): number {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+function vitest(suite: string, project: string, env: Record<string, string> = {}): void {
+  console.log(`\n=== ${suite} ===`);
+  const output = path.join(reports, `${suite.replace(/\W+/g, '-')}.json`);
+  const exitCode = run(
+    'node_modules/.bin/vitest',
+    ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`],
+    env,
+  );
+  const report = fs.existsSync(output) ? JSON.parse(fs.readFileSync(output, 'utf8')) : {};
+  tallies.push({
+    suite,
+    passed: report.numPassedTests ?? 0,
+    failed: report.numFailedTests ?? (exitCode === 0 ? 0 : 1),
+    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+    exitCode,
+  });
+}
+
+function playwright(suite: string, env: Record<string, string>): void {
+  console.log(`\n=== ${suite} ===`);
+  const output = path.join(reports, 'e2e.json');
+  const exitCode = run('node_modules/.bin/playwright', ['test', '--reporter=list,json'], {
+    ...env,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: output,
+  });
+  const stats = fs.existsSync(output) ? (JSON.parse(fs.readFileSync(output, 'utf8')).stats ?? {}) : {};
+  tallies.push({
+    suite,
+    passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
+    failed: stats.unexpected ?? (exitCode === 0 ? 0 : 1),
+    skipped: stats.skipped ?? 0,
+    exitCode,
+  });
+}
+
+let postgres: ThrowawayPostgres | undefined;
+try {
+  vitest('unit', 'unit');
+  vitest('api on SQLite', 'api');
+  console.log('\n=== starting a throwaway PostgreSQL ===');
+  postgres = await startPostgres();
+  vitest('api on PostgreSQL', 'api', { TEST_DATABASE_URL: postgres.url });
+
+  console.log('\n=== building the web app ===');
+  const buildExit = run('node_modules/.bin/vite', ['build', '--logLevel', 'warn']);
+  if (buildExit !== 0) tallies.push({ suite: 'web build', passed: 0, failed: 1, skipped: 0, exitCode: buildExit });
+  else
+    playwright('browser journeys (SQLite and PostgreSQL)', {
+      E2E_POSTGRES_URL: postgres.createDatabase('stegvis_e2e'),
+    });
+} catch (error) {
+  console.error(error);
+  tallies.push({ suite: 'set-up', passed: 0, failed: 1, skipped: 0, exitCode: 1 });
+} finally {
+  postgres?.stop();
+}
+
+console.log('\n=== summary ===');
+for (const tally of tallies) {
+  console.log(`${tally.suite.padEnd(45)} ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+}
+const total = tallies.reduce(
+  (sum, tally) => ({
+    passed: sum.passed + tally.passed,
+    failed: sum.failed + tally.failed,
+    skipped: sum.skipped + tally.skipped,
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+const ok =
+  tallies.every((tally) => tally.exitCode === 0 && tally.failed === 0 && tally.skipped === 0) && tallies.length >= 5;
+if (total.skipped > 0) console.log('Skipped tests fail the run: every test must run.');
+console.log(`\nTotal: ${total.passed} passed, ${total.failed} failed`);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerSessionLoading } from './auth/guard.js';
+import { authRoutes } from './auth/routes.js';
+import { ensureInitialAdmin } from './auth/service.js';
+import { checklistRoutes } from './checklist/routes.js';
+import type { AppConfig } from './config/config.js';
+import { type Clock, systemClock } from './core/clock.js';
+import type { AppContext } from './core/context.js';
+import { errorBody, registerErrorHandling } from './core/errors.js';
+import { customerRoutes } from './customers/routes.js';
+import { createDatabase, type DatabaseOptions, migrateToLatest } from './db/database.js';
+import { APP_VERSION, healthRoutes } from './health/routes.js';
+import { projectRoutes } from './projects/routes.js';
+import { ensureSettings } from './settings/service.js';
+import { templateRoutes } from './templates/routes.js';
+import { ensureDefaultTemplate } from './templates/service.js';
+
+export interface BuildOptions extends DatabaseOptions {
+  clock?: Clock;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    stegvis: AppContext;
+  }
+}
+
+/** Builds the whole app on a migrated database; it never listens by itself. */
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const database = createDatabase(config.database, options);
+  const context: AppContext = {
+    db: database.db,
+    databaseKind: database.kind,
+    clock: options.clock ?? systemClock,
+    config,
+  };
+  try {
+    await migrateToLatest(database.db);
+    await ensureSettings(context);
+    await ensureDefaultTemplate(context);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: true,
+  });
+  app.decorate('stegvis', context);
+  app.addHook('onClose', () => database.close());
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // Mantine sets element styles at run time.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Stegvis API',
+        version: APP_VERSION,
+        description: 'Implementeringsprojekt för leverantör och kund',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerSessionLoading(app, context);
+  await app.register(healthRoutes(context));
+  await app.register(authRoutes(context));
+  await app.register(templateRoutes(context));
+  await app.register(customerRoutes(context));
+  await app.register(projectRoutes(context));
+  await app.register(checklistRoutes(context));
+
+  const servesWeb = Boolean(config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html')));
+  if (servesWeb) await app.register(fastifyStatic, { root: config.webRoot as string, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: any other page address gets the app itself.
+    if (servesWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply
+      .status(404)
+      .send(errorBody('NOT_FOUND', `Sökvägen ${request.method} ${request.url.split('?')[0]} finns inte`));
+  });
+
+  await ensureInitialAdmin(context);
+  return app;
+}

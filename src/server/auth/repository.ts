@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { Database, UsersTable } from '../db/schema.js';
+
+export type UserRow = UsersTable;
+
+export interface SessionWithUser {
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: string;
+  user: Pick<UserRow, 'id' | 'email' | 'name' | 'role'>;
+}
+
+export const authRepository = {
+  async countUsers(db: Kysely<Database>): Promise<number> {
+    const row = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  },
+
+  findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
+    return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  },
+
+  async insertUser(db: Kysely<Database>, user: UserRow): Promise<void> {
+    await db.insertInto('users').values(user).execute();
+  },
+
+  async insertSession(
+    db: Kysely<Database>,
+    session: { id: string; userId: string; csrfToken: string; createdAt: string; expiresAt: string },
+  ): Promise<void> {
+    await db
+      .insertInto('sessions')
+      .values({
+        id: session.id,
+        user_id: session.userId,
+        csrf_token: session.csrfToken,
+        created_at: session.createdAt,
+        expires_at: session.expiresAt,
+      })
+      .execute();
+  },
+
+  async findSession(db: Kysely<Database>, sessionId: string): Promise<SessionWithUser | undefined> {
+    const row = await db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id as sessionId',
+        'sessions.csrf_token as csrfToken',
+        'sessions.expires_at as expiresAt',
+        'users.id as userId',
+        'users.email',
+        'users.name',
+        'users.role',
+      ])
+      .where('sessions.id', '=', sessionId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      sessionId: row.sessionId,
+      csrfToken: row.csrfToken,
+      expiresAt: row.expiresAt,
+      user: { id: row.userId, email: row.email, name: row.name, role: row.role },
+    };
+  },
+
+  async deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+    await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+  },
+
+  async deleteExpiredSessions(db: Kysely<Database>, nowIso: string): Promise<void> {
+    await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).execute();
+  },
+};

@@ -1,0 +1,89 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loginBodySchema, sessionSchema, setupBodySchema, setupStatusSchema } from '../../shared/auth.js';
+import { errorBodySchema } from '../../shared/errors.js';
+import type { AppContext } from '../core/context.js';
+import { AppError } from '../core/errors.js';
+import { requireUser, SESSION_COOKIE } from './guard.js';
+import { login, logout, needsSetup, type StartedSession, setupFirstAdmin } from './service.js';
+
+const tags = ['Inloggning'];
+
+export const authRoutes =
+  (context: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const sendSession = (reply: FastifyReply, session: StartedSession) => {
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: context.config.cookieSecure,
+        expires: session.expiresAt,
+      });
+      return { user: session.user, csrfToken: session.csrfToken };
+    };
+
+    app.post(
+      '/api/auth/login',
+      {
+        schema: {
+          tags,
+          summary: 'Logga in med e-post och lösenord',
+          body: loginBodySchema,
+          response: { 200: sessionSchema, 400: errorBodySchema, 401: errorBodySchema, 429: errorBodySchema },
+        },
+        config: {
+          rateLimit: {
+            max: context.config.loginRateLimitPerMinute,
+            timeWindow: '1 minute',
+            hook: 'preHandler',
+            keyGenerator: (request) => `${request.ip}:${(request.body as { email?: string } | undefined)?.email ?? ''}`,
+          },
+        },
+      },
+      async (request, reply) => sendSession(reply, await login(context, request.body.email, request.body.password)),
+    );
+
+    app.post(
+      '/api/auth/logout',
+      { schema: { tags, summary: 'Logga ut och avsluta sessionen på servern', response: { 204: z.null() } } },
+      async (request, reply) => {
+        if (request.session) await logout(context, request.session.sessionId);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/auth/session',
+      { schema: { tags, summary: 'Den inloggade användaren', response: { 200: sessionSchema, 401: errorBodySchema } } },
+      async (request) => {
+        const user = requireUser(request);
+        return { user, csrfToken: request.session?.csrfToken ?? '' };
+      },
+    );
+
+    app.get(
+      '/api/setup',
+      { schema: { tags, summary: 'Behöver Stegvis en första administratör?', response: { 200: setupStatusSchema } } },
+      async () => ({ needsSetup: await needsSetup(context) }),
+    );
+
+    app.post(
+      '/api/setup',
+      {
+        schema: {
+          tags,
+          summary: 'Skapa leverantörens första administratör (bara när ingen användare finns)',
+          body: setupBodySchema,
+          response: { 201: sessionSchema, 400: errorBodySchema, 409: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        if (request.session) throw new AppError('SETUP_ALREADY_DONE', 'Du är redan inloggad');
+        const session = await setupFirstAdmin(context, request.body);
+        return reply.status(201).send(sendSession(reply, session));
+      },
+    );
+  };

@@ -1,0 +1,95 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { CurrentUser, SetupBody } from '../../shared/auth.js';
+import { isoNow } from '../core/clock.js';
+import type { AppContext } from '../core/context.js';
+import { AppError } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import { authRepository } from './repository.js';
+
+export interface StartedSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: CurrentUser;
+}
+
+export const hashSessionToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+const randomToken = (): string => randomBytes(32).toString('base64url');
+
+// Verifying against a real hash when the email is unknown keeps the answer time the same,
+// so response times do not tell which addresses have accounts.
+let unknownUserHash: Promise<string> | undefined;
+const hashForUnknownUser = () => {
+  unknownUserHash ??= hash(randomToken());
+  return unknownUserHash;
+};
+
+async function startSession(context: AppContext, user: CurrentUser): Promise<StartedSession> {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const now = context.clock.now();
+  const expiresAt = new Date(now.getTime() + context.config.sessionTtlHours * 3600_000);
+  await authRepository.insertSession(context.db, {
+    id: hashSessionToken(token),
+    userId: user.id,
+    csrfToken,
+    createdAt: now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+  });
+  return { token, csrfToken, expiresAt, user };
+}
+
+export async function createUser(
+  context: AppContext,
+  input: { email: string; name: string; password: string; role: CurrentUser['role'] },
+): Promise<CurrentUser> {
+  const email = input.email.trim().toLowerCase();
+  if (await authRepository.findUserByEmail(context.db, email)) {
+    throw new AppError('CONFLICT', 'Det finns redan en användare med den e-postadressen', { email: 'Upptagen' });
+  }
+  const user = { id: newId(), email, name: input.name, role: input.role };
+  await authRepository.insertUser(context.db, {
+    ...user,
+    password_hash: await hash(input.password),
+    created_at: isoNow(context.clock),
+  });
+  return user;
+}
+
+export async function login(context: AppContext, email: string, password: string): Promise<StartedSession> {
+  const user = await authRepository.findUserByEmail(context.db, email);
+  const valid = await verify(user?.password_hash ?? (await hashForUnknownUser()), password);
+  if (!user || !valid) throw new AppError('INVALID_CREDENTIALS', 'Fel e-postadress eller lösenord');
+  await authRepository.deleteExpiredSessions(context.db, isoNow(context.clock));
+  return startSession(context, { id: user.id, email: user.email, name: user.name, role: user.role });
+}
+
+export async function logout(context: AppContext, sessionId: string): Promise<void> {
+  await authRepository.deleteSession(context.db, sessionId);
+}
+
+export async function needsSetup(context: AppContext): Promise<boolean> {
+  return (await authRepository.countUsers(context.db)) === 0;
+}
+
+/** The first-run path: only while no user exists can anyone create the vendor admin. */
+export async function setupFirstAdmin(context: AppContext, body: SetupBody): Promise<StartedSession> {
+  if (!(await needsSetup(context))) {
+    throw new AppError('SETUP_ALREADY_DONE', 'Stegvis har redan en administratör. Logga in i stället.');
+  }
+  const user = await createUser(context, { ...body, role: 'vendor_admin' });
+  return startSession(context, user);
+}
+
+export async function ensureInitialAdmin(context: AppContext): Promise<CurrentUser | undefined> {
+  const admin = context.config.initialAdmin;
+  if (!admin || !(await needsSetup(context))) return undefined;
+  return createUser(context, { ...admin, role: 'vendor_admin' });
+}
+
+export async function findActiveSession(context: AppContext, token: string) {
+  const session = await authRepository.findSession(context.db, hashSessionToken(token));
+  if (!session || session.expiresAt <= isoNow(context.clock)) return undefined;
+  return session;
+}

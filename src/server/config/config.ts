@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  DATABASE_URL: z.string().min(1).default('data/stegvis.db'),
+  PUBLIC_URL: z.url().optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
+  COOKIE_SECURE: booleanFlag.optional(),
+  STEGVIS_VENDOR_NAME: z.string().trim().min(1).max(100).default('Leverantören'),
+  STEGVIS_ADMIN_EMAIL: z.email().optional(),
+  STEGVIS_ADMIN_PASSWORD: z.string().min(10, 'måste vara minst 10 tecken').optional(),
+  STEGVIS_ADMIN_NAME: z.string().trim().min(1).default('Administratör'),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string };
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: DatabaseConfig;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  vendorName: string;
+  initialAdmin?: { email: string; password: string; name: string };
+  loginRateLimitPerMinute: number;
+  logLevel: string;
+  /** Where the built web app is served from; absent when no web build is served (API tests). */
+  webRoot?: string;
+}
+
+export class ConfigError extends Error {}
+
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  if (url === ':memory:') return { kind: 'sqlite', file: url };
+  return { kind: 'sqlite', file: path.resolve(url.replace(/^(sqlite|file):(\/\/)?/, '')) };
+}
+
+/** Reads the configuration from environment variables and fails with every problem named. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Ogiltig konfiguration:\n${problems.join('\n')}`);
+  }
+  const env = parsed.data;
+  if (Boolean(env.STEGVIS_ADMIN_EMAIL) !== Boolean(env.STEGVIS_ADMIN_PASSWORD)) {
+    throw new ConfigError(
+      'Ogiltig konfiguration:\n  STEGVIS_ADMIN_EMAIL och STEGVIS_ADMIN_PASSWORD måste anges tillsammans',
+    );
+  }
+  const publicUrl = env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl,
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    cookieSecure: env.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
+    vendorName: env.STEGVIS_VENDOR_NAME,
+    initialAdmin:
+      env.STEGVIS_ADMIN_EMAIL && env.STEGVIS_ADMIN_PASSWORD
+        ? { email: env.STEGVIS_ADMIN_EMAIL, password: env.STEGVIS_ADMIN_PASSWORD, name: env.STEGVIS_ADMIN_NAME }
+        : undefined,
+    loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+    logLevel: env.LOG_LEVEL,
+    webRoot: path.resolve('dist/web'),
+  };
+}

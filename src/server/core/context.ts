@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { AppConfig } from '../config/config.js';
+import type { DatabaseKind } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import type { Clock } from './clock.js';
+
+/** What every domain service works with; built once by `buildApp`. */
+export interface AppContext {
+  db: Kysely<Database>;
+  databaseKind: DatabaseKind;
+  clock: Clock;
+  config: AppConfig;
+}

@@ -1,0 +1,37 @@
+import type { Customer } from '../../shared/customers.js';
+import { isoNow } from '../core/clock.js';
+import type { AppContext } from '../core/context.js';
+import { AppError } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import { type CustomerRow, customerRepository } from './repository.js';
+
+const toCustomer = (row: CustomerRow): Customer => ({
+  id: row.id,
+  name: row.name,
+  organisationNumber: row.organisation_number,
+  createdAt: row.created_at,
+  projectCount: row.project_count,
+});
+
+export async function listCustomers(context: AppContext): Promise<Customer[]> {
+  return (await customerRepository.list(context.db)).map(toCustomer);
+}
+
+export async function createCustomer(
+  context: AppContext,
+  input: { name: string; organisationNumber: string },
+): Promise<Customer> {
+  if (await customerRepository.findByOrganisationNumber(context.db, input.organisationNumber)) {
+    throw new AppError('CONFLICT', 'Det finns redan en kund med det organisationsnumret', {
+      organisationNumber: 'Finns redan',
+    });
+  }
+  const row = {
+    id: newId(),
+    name: input.name,
+    organisation_number: input.organisationNumber,
+    created_at: isoNow(context.clock),
+  };
+  await customerRepository.insert(context.db, row);
+  return toCustomer({ ...row, project_count: 0 });
+}

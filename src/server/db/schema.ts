@@ -1,0 +1,81 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types shared by SQLite and PostgreSQL. Timestamps are ISO-8601 UTC text and dates are
+ * `YYYY-MM-DD` text so that both databases store and sort them the same way.
+ */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  settings: SettingsTable;
+  templates: TemplatesTable;
+  customers: CustomersTable;
+  projects: ProjectsTable;
+  activities: ActivitiesTable;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: 'vendor_admin' | 'vendor_staff' | 'customer';
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token: a leaked table does not hand out sessions. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface TemplatesTable {
+  id: string;
+  key: string;
+  version: number;
+  name: string;
+  content: string;
+  is_default: number;
+  created_at: string;
+}
+
+export interface CustomersTable {
+  id: string;
+  name: string;
+  organisation_number: string;
+  created_at: string;
+}
+
+export interface ProjectsTable {
+  id: string;
+  customer_id: string;
+  template_id: string;
+  name: string;
+  phase: 'implementation' | 'operations';
+  start_date: string;
+  created_at: string;
+}
+
+export interface ActivitiesTable {
+  id: string;
+  project_id: string;
+  group_key: string;
+  position: number;
+  template_activity_key: string | null;
+  title: string;
+  customer_role_keys: string;
+  vendor_role_keys: string;
+  deadline: string | null;
+  done_at: string | null;
+  done_by_user_id: string | null;
+  version: Generated<number>;
+  updated_at: string;
+}

@@ -1,0 +1,55 @@
+import { buildApp } from './app.js';
+import { needsSetup } from './auth/service.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { seedDemo } from './demo/seed.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await buildApp(config);
+  const context = app.stegvis;
+
+  if (process.argv.includes('--demo')) {
+    const demo = await seedDemo(context);
+    if (demo.login) {
+      app.log.info(
+        `Demokunden är skapad. Logga in på ${config.publicUrl} med ${demo.login.email} / ${demo.login.password}`,
+      );
+    } else if (demo.created) {
+      app.log.info(`Demokunden är skapad. Logga in med ditt befintliga konto på ${config.publicUrl}`);
+    } else {
+      app.log.info('Demokunden finns redan.');
+    }
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal}: avslutar, väntar in pågående förfrågningar`);
+    const forceExit = setTimeout(() => process.exit(1), 10_000);
+    forceExit.unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  if (await needsSetup(context)) {
+    app.log.info(
+      `Första start: öppna ${config.publicUrl} och skapa leverantörens administratör (eller sätt STEGVIS_ADMIN_EMAIL och STEGVIS_ADMIN_PASSWORD).`,
+    );
+  }
+  app.log.info(
+    `Stegvis kör på ${config.publicUrl} (databas: ${context.databaseKind}). API-dokumentation: ${config.publicUrl}/api/docs`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Stegvis kunde inte starta:', error);
+  }
+  process.exit(1);
+});

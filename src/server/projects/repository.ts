@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { ActivitiesTable, Database, ProjectsTable } from '../db/schema.js';
+
+export interface ProjectRow extends ProjectsTable {
+  customer_name: string;
+  activities_total: number;
+  activities_done: number;
+}
+
+const projectWithProgress = (db: Kysely<Database>) =>
+  db
+    .selectFrom('projects')
+    .innerJoin('customers', 'customers.id', 'projects.customer_id')
+    .leftJoin('activities', 'activities.project_id', 'projects.id')
+    .select([
+      'projects.id',
+      'projects.customer_id',
+      'projects.template_id',
+      'projects.name',
+      'projects.phase',
+      'projects.start_date',
+      'projects.created_at',
+      'customers.name as customer_name',
+    ])
+    .select((eb) => [
+      eb.fn.count('activities.id').as('activities_total'),
+      eb.fn.count('activities.done_at').as('activities_done'),
+    ])
+    .groupBy([
+      'projects.id',
+      'projects.customer_id',
+      'projects.template_id',
+      'projects.name',
+      'projects.phase',
+      'projects.start_date',
+      'projects.created_at',
+      'customers.name',
+    ]);
+
+const withNumbers = <T extends { activities_total: unknown; activities_done: unknown }>(row: T) => ({
+  ...row,
+  activities_total: Number(row.activities_total),
+  activities_done: Number(row.activities_done),
+});
+
+export const projectRepository = {
+  async list(db: Kysely<Database>, filter: { customerId?: string }): Promise<ProjectRow[]> {
+    let query = projectWithProgress(db);
+    if (filter.customerId) query = query.where('projects.customer_id', '=', filter.customerId);
+    const rows = await query.orderBy('customers.name').orderBy('projects.created_at').execute();
+    return rows.map(withNumbers);
+  },
+
+  async findById(db: Kysely<Database>, id: string): Promise<ProjectRow | undefined> {
+    const row = await projectWithProgress(db).where('projects.id', '=', id).executeTakeFirst();
+    return row && withNumbers(row);
+  },
+
+  async insertWithActivities(
+    db: Kysely<Database>,
+    project: ProjectsTable,
+    activities: Omit<ActivitiesTable, 'version'>[],
+  ): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('projects').values(project).execute();
+      if (activities.length > 0) await trx.insertInto('activities').values(activities).execute();
+    });
+  },
+
+  findAccessRef(db: Kysely<Database>, projectId: string) {
+    return db
+      .selectFrom('projects')
+      .select(['id', 'customer_id', 'template_id'])
+      .where('id', '=', projectId)
+      .executeTakeFirst();
+  },
+};

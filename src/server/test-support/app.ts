@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { CSRF_HEADER, type UserRole } from '../../shared/auth.js';
+import { buildApp } from '../app.js';
+import { createUser } from '../auth/service.js';
+import { type AppConfig, loadConfig, parseDatabaseUrl } from '../config/config.js';
+import type { Clock } from '../core/clock.js';
+
+/** `TEST_DATABASE_URL=postgres://…` runs the API tests on PostgreSQL; otherwise on SQLite. */
+const postgresUrl = process.env.TEST_DATABASE_URL?.startsWith('postgres') ? process.env.TEST_DATABASE_URL : undefined;
+
+export const testDatabaseKind = postgresUrl ? 'postgres' : 'sqlite';
+
+async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!postgresUrl) return { url: ':memory:', drop: async () => {} };
+  const name = `stegvis_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  clock?: Clock;
+  onQuery?: (sql: string) => void;
+  env?: Record<string, string>;
+}
+
+/** A whole app on a freshly migrated database of its own. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await freshDatabase();
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env }),
+    database: parseDatabaseUrl(database.url),
+    webRoot: undefined,
+  };
+  const app = await buildApp(config, { clock: options.clock, onQuery: options.onQuery });
+  return {
+    app,
+    config,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** A logged-in browser, as far as the API can tell: session cookie plus CSRF header on writes. */
+export class Agent {
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly cookie?: string,
+    readonly csrfToken?: string,
+  ) {}
+
+  request(options: InjectOptions): Promise<LightMyRequestResponse> {
+    const method = (options.method ?? 'GET').toUpperCase();
+    const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrfToken && method !== 'GET' && !(CSRF_HEADER in headers)) headers[CSRF_HEADER] = this.csrfToken;
+    return this.app.inject({ ...options, headers });
+  }
+
+  get = (url: string) => this.request({ method: 'GET', url });
+  post = (url: string, payload?: object) => this.request({ method: 'POST', url, payload });
+  patch = (url: string, payload?: object) => this.request({ method: 'PATCH', url, payload });
+}
+
+let userCounter = 0;
+
+/** Creates a user with the given role and logs in through the API. */
+export async function loginAs(
+  app: FastifyInstance,
+  role: UserRole = 'vendor_admin',
+): Promise<Agent & { userId: string }> {
+  userCounter += 1;
+  const email = `anvandare${userCounter}-${randomBytes(3).toString('hex')}@exempel.se`;
+  const password = 'ett-langt-losenord';
+  const user = await createUser(app.stegvis, { email, password, name: `Användare ${userCounter}`, role });
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
+  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return Object.assign(new Agent(app, cookie, response.json().csrfToken), { userId: user.id });
+}
