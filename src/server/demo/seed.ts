@@ -20,7 +20,7 @@ export interface DemoResult {
 
 /**
  * Fills in a demo municipality with a project under way: some activities done, deadlines spread
- * over the coming weeks and one overdue, so a newcomer sees a living plan at once.
+ * over the coming weeks and two overdue, so a newcomer sees a living plan at once.
  */
 export async function seedDemo(context: AppContext): Promise<DemoResult> {
   if (await customerRepository.findByOrganisationNumber(context.db, DEMO_CUSTOMER.organisationNumber)) {
@@ -39,12 +39,12 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
   });
   const activities = await checklistRepository.listByProject(context.db, project.id);
   for (const [index, activity] of activities.entries()) {
-    const done = index < 6;
+    const done = index < 5;
     await checklistRepository.updateIfVersion(
       context.db,
       { projectId: project.id, activityId: activity.id, version: activity.version, updatedAt: today.toISOString() },
       {
-        deadline: addDays(today, index * 7 - 28),
+        deadline: addDays(today, index * 6 - 40),
         done: done ? { at: addDays(today, index - 14), byUserId: admin.id } : undefined,
       },
     );

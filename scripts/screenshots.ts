@@ -1,0 +1,43 @@
+/**
+ * Screenshots of the main pages against a running Stegvis (default http://localhost:3000, demo data):
+ *   npx tsx scripts/screenshots.ts [baseUrl] [outDir]
+ */
+import { chromium } from '@playwright/test';
+import { DEMO_ADMIN } from '../src/server/demo/seed.js';
+
+const baseUrl = process.argv[2] ?? 'http://localhost:3000';
+const outDir = process.argv[3] ?? '.tmp/screenshots';
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'sv-SE' });
+const page = await context.newPage();
+await page.goto(`${baseUrl}/logga-in`);
+await page.screenshot({ path: `${outDir}/login.png` });
+await page.getByLabel('E-postadress').fill(DEMO_ADMIN.email);
+await page.getByLabel('Lösenord').fill(DEMO_ADMIN.password);
+await page.getByRole('button', { name: 'Logga in' }).click();
+await page.getByRole('heading', { name: 'Projekt', level: 1 }).waitFor();
+await page.screenshot({ path: `${outDir}/projects.png` });
+await page
+  .getByRole('link', { name: /Införande/ })
+  .first()
+  .click();
+await page.getByRole('heading', { name: /Checklista/ }).waitFor();
+await page.getByRole('checkbox').first().waitFor();
+await page.screenshot({ path: `${outDir}/project.png`, fullPage: true });
+await page.getByRole('link', { name: 'Kunder' }).click();
+await page.getByRole('heading', { name: 'Kunder', level: 1 }).waitFor();
+await page.screenshot({ path: `${outDir}/customers.png` });
+await browser.close();
+console.log(`Screenshots in ${outDir}`);

@@ -1,0 +1,150 @@
+import { Alert, Button, Center, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { loginBodySchema, setupBodySchema } from '../../shared/auth.js';
+import { fieldErrors, serverFieldErrors } from '../api/forms.js';
+import { errorText } from '../layout/ErrorMessage.js';
+import { useLogin, useSession, useSetup, useSetupStatus } from './session.js';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const setup = useSetupStatus();
+  const location = useLocation();
+  const returnTo = (location.state as { from?: string } | null)?.from ?? '/projekt';
+
+  if (session.data) return <Navigate to={returnTo} replace />;
+  if (session.isPending || setup.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  return (
+    <Center component="main" mih="100vh" p="md" bg="gray.0">
+      <Paper withBorder shadow="sm" p="xl" w={420} radius="md">
+        <Stack gap="xs" mb="lg">
+          <Text fw={700} c="blue.9" size="lg">
+            {t('app.name')}
+          </Text>
+          <Text size="sm" c="gray.7">
+            {t('app.tagline')}
+          </Text>
+        </Stack>
+        {setup.data?.needsSetup ? <SetupForm /> : <LoginForm />}
+      </Paper>
+    </Center>
+  );
+}
+
+function LoginForm() {
+  const { t } = useTranslation();
+  const login = useLogin();
+  const [values, setValues] = useState({ email: '', password: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = fieldErrors(loginBodySchema, values);
+    setErrors(found);
+    if (Object.keys(found).length === 0)
+      login.mutate(values, { onError: (error) => setErrors(serverFieldErrors(error)) });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Title order={1} size="h2">
+          {t('auth.loginTitle')}
+        </Title>
+        {login.isError && (
+          <Alert color="red" role="alert">
+            {errorText(login.error, t)}
+          </Alert>
+        )}
+        <TextInput
+          label={t('auth.email')}
+          type="email"
+          autoComplete="username"
+          required
+          value={values.email}
+          error={errors.email}
+          onChange={(event) => setValues({ ...values, email: event.currentTarget.value })}
+        />
+        <PasswordInput
+          label={t('auth.password')}
+          autoComplete="current-password"
+          required
+          value={values.password}
+          error={errors.password}
+          onChange={(event) => setValues({ ...values, password: event.currentTarget.value })}
+        />
+        <Button type="submit" loading={login.isPending}>
+          {t('auth.login')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function SetupForm() {
+  const { t } = useTranslation();
+  const setup = useSetup();
+  const [values, setValues] = useState({ name: '', email: '', password: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = fieldErrors(setupBodySchema, values);
+    setErrors(found);
+    if (Object.keys(found).length === 0)
+      setup.mutate(values, { onError: (error) => setErrors(serverFieldErrors(error)) });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Title order={1} size="h2">
+          {t('auth.setupTitle')}
+        </Title>
+        <Text size="sm">{t('auth.setupIntro')}</Text>
+        {setup.isError && (
+          <Alert color="red" role="alert">
+            {errorText(setup.error, t)}
+          </Alert>
+        )}
+        <TextInput
+          label={t('auth.name')}
+          autoComplete="name"
+          required
+          value={values.name}
+          error={errors.name}
+          onChange={(event) => setValues({ ...values, name: event.currentTarget.value })}
+        />
+        <TextInput
+          label={t('auth.email')}
+          type="email"
+          autoComplete="username"
+          required
+          value={values.email}
+          error={errors.email}
+          onChange={(event) => setValues({ ...values, email: event.currentTarget.value })}
+        />
+        <PasswordInput
+          label={t('auth.password')}
+          description={t('auth.passwordHint')}
+          autoComplete="new-password"
+          required
+          value={values.password}
+          error={errors.password}
+          onChange={(event) => setValues({ ...values, password: event.currentTarget.value })}
+        />
+        <Button type="submit" loading={setup.isPending}>
+          {t('auth.createAdmin')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import { Anchor, AppShell, Button, Center, Group, Loader, NativeSelect, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { useLogout, useSession } from '../auth/session.js';
+import { changeLanguage, type Language, languages } from '../i18n/index.js';
+import { ErrorMessage } from './ErrorMessage.js';
+
+/** Every signed-in page: header with the menu, then the page itself in `main`. */
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const logout = useLogout();
+  const location = useLocation();
+
+  if (session.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (session.isError) return <ErrorMessage error={session.error} onRetry={() => session.refetch()} />;
+  if (!session.data) return <Navigate to="/logga-in" replace state={{ from: location.pathname }} />;
+
+  const navLink = (to: string, label: string) => (
+    <Anchor component={NavLink} to={to} c="white" fw={600} underline="hover" className="nav-link">
+      {label}
+    </Anchor>
+  );
+
+  return (
+    <AppShell header={{ height: 60 }} padding="lg">
+      <a href="#innehall" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header bg="blue.9" px="lg">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="xl" wrap="nowrap">
+            <Text fw={800} c="white" size="lg">
+              {t('app.name')}
+            </Text>
+            <Group component="nav" aria-label={t('nav.main')} gap="lg">
+              {navLink('/projekt', t('nav.projects'))}
+              {navLink('/kunder', t('nav.customers'))}
+              <Anchor href="/api/docs" c="white" fw={600} underline="hover">
+                {t('nav.apiDocs')}
+              </Anchor>
+            </Group>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text c="white" size="sm" visibleFrom="sm">
+              {session.data.user.name}
+            </Text>
+            <NativeSelect
+              size="xs"
+              aria-label={t('nav.language')}
+              value={i18n.language}
+              data={languages.map((language) => ({
+                value: language,
+                label: language === 'sv' ? 'Svenska' : 'English',
+              }))}
+              onChange={(event) => changeLanguage(event.currentTarget.value as Language)}
+            />
+            <Button size="xs" variant="white" onClick={() => logout.mutate()} loading={logout.isPending}>
+              {t('nav.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main id="innehall" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
