@@ -35,7 +35,8 @@ await page
   .click();
 await page.getByRole('heading', { name: /Checklista/ }).waitFor();
 await page.getByRole('checkbox').first().waitFor();
-await page.screenshot({ path: `${outDir}/project.png`, fullPage: true });
+await page.screenshot({ path: `${outDir}/project.png` });
+await page.screenshot({ path: `${outDir}/project-full.png`, fullPage: true });
 await page.getByRole('link', { name: 'Kunder' }).click();
 await page.getByRole('heading', { name: 'Kunder', level: 1 }).waitFor();
 await page.screenshot({ path: `${outDir}/customers.png` });

@@ -1,5 +1,6 @@
 /**
  * `npm test`: every suite, on both databases, ending in one line that counts them all.
+ *   0. type check, lint and format check (`npm run validate`)
  *   1. unit tests
  *   2. API tests on SQLite
  *   3. API tests on a throwaway PostgreSQL started here and stopped afterwards
@@ -66,6 +67,15 @@ function playwright(suite: string, env: Record<string, string>): void {
 
 let postgres: ThrowawayPostgres | undefined;
 try {
+  console.log('=== validate: types, lint, format ===');
+  const validateExit = run('npm', ['run', '--silent', 'validate']);
+  tallies.push({
+    suite: 'validate',
+    passed: 0,
+    failed: validateExit === 0 ? 0 : 1,
+    skipped: 0,
+    exitCode: validateExit,
+  });
   vitest('unit', 'unit');
   vitest('api on SQLite', 'api');
   console.log('\n=== starting a throwaway PostgreSQL ===');
@@ -99,7 +109,7 @@ const total = tallies.reduce(
   { passed: 0, failed: 0, skipped: 0 },
 );
 const ok =
-  tallies.every((tally) => tally.exitCode === 0 && tally.failed === 0 && tally.skipped === 0) && tallies.length >= 5;
+  tallies.every((tally) => tally.exitCode === 0 && tally.failed === 0 && tally.skipped === 0) && tallies.length >= 6;
 if (total.skipped > 0) console.log('Skipped tests fail the run: every test must run.');
 console.log(`\nTotal: ${total.passed} passed, ${total.failed} failed`);
 process.exit(ok ? 0 : 1);

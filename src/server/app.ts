@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { setSwedishValidationMessages } from '../shared/validation-locale.js';
 import { registerSessionLoading } from './auth/guard.js';
 import { authRoutes } from './auth/routes.js';
 import { ensureInitialAdmin } from './auth/service.js';
@@ -52,9 +53,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     throw error;
   }
 
+  setSwedishValidationMessages();
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    trustProxy: true,
+    // Only behind a proxy that sets X-Forwarded-For may the client address come from it;
+    // otherwise anyone could pick a new address per login attempt and pass the rate limit.
+    trustProxy: config.trustProxy,
   });
   app.decorate('stegvis', context);
   app.addHook('onClose', () => database.close());

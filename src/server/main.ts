@@ -3,6 +3,9 @@ import { needsSetup } from './auth/service.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { seedDemo } from './demo/seed.js';
 
+/** Start-up messages are for the person at the terminal, not for the log collector. */
+const say = (message: string) => console.log(`\n  ${message}\n`);
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await buildApp(config);
@@ -11,13 +14,11 @@ async function main(): Promise<void> {
   if (process.argv.includes('--demo')) {
     const demo = await seedDemo(context);
     if (demo.login) {
-      app.log.info(
-        `Demokunden är skapad. Logga in på ${config.publicUrl} med ${demo.login.email} / ${demo.login.password}`,
-      );
+      say(`Demokunden är skapad. Logga in på ${config.publicUrl} med ${demo.login.email} / ${demo.login.password}`);
     } else if (demo.created) {
-      app.log.info(`Demokunden är skapad. Logga in med ditt befintliga konto på ${config.publicUrl}`);
+      say(`Demokunden är skapad. Logga in med ditt befintliga konto på ${config.publicUrl}`);
     } else {
-      app.log.info('Demokunden finns redan.');
+      say('Demokunden finns redan.');
     }
   }
 
@@ -36,11 +37,11 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   if (await needsSetup(context)) {
-    app.log.info(
+    say(
       `Första start: öppna ${config.publicUrl} och skapa leverantörens administratör (eller sätt STEGVIS_ADMIN_EMAIL och STEGVIS_ADMIN_PASSWORD).`,
     );
   }
-  app.log.info(
+  say(
     `Stegvis kör på ${config.publicUrl} (databas: ${context.databaseKind}). API-dokumentation: ${config.publicUrl}/api/docs`,
   );
 }

@@ -3,8 +3,20 @@ import { z } from 'zod';
 export const userRoles = ['vendor_admin', 'vendor_staff', 'customer'] as const;
 export type UserRole = (typeof userRoles)[number];
 
+const emailMessage = 'Ange en giltig e-postadress';
+
+/**
+ * Trimmed and lower-cased before it is checked: a pasted address often carries a space.
+ * (`z.email().trim()` would check the format first and refuse `' anna@exempel.se'`.)
+ */
+export const emailSchema = z
+  .string({ error: emailMessage })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: emailMessage }));
+
 export const loginBodySchema = z.object({
-  email: z.email({ message: 'Ange en giltig e-postadress' }).trim().toLowerCase(),
+  email: emailSchema,
   password: z.string().min(1, 'Ange lösenordet'),
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
@@ -16,7 +28,7 @@ export const passwordSchema = z
 
 export const setupBodySchema = z.object({
   name: z.string().trim().min(1, 'Ange ditt namn').max(200),
-  email: z.email({ message: 'Ange en giltig e-postadress' }).trim().toLowerCase(),
+  email: emailSchema,
   password: passwordSchema,
 });
 export type SetupBody = z.infer<typeof setupBodySchema>;

@@ -7,11 +7,14 @@ import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import './i18n/index.js';
+import { setSwedishValidationMessages } from '../shared/validation-locale.js';
 import { LoginPage } from './auth/LoginPage.js';
 import { CustomersPage } from './customers/CustomersPage.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { ProjectPage } from './projects/ProjectPage.js';
 import { ProjectsPage } from './projects/ProjectsPage.js';
+
+setSwedishValidationMessages();
 
 // The default shade fails WCAG AA contrast for white text; shade 8 passes.
 const theme = createTheme({

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { sql } from 'kysely';
 import type { CurrentUser, SetupBody } from '../../shared/auth.js';
 import { isoNow } from '../core/clock.js';
 import type { AppContext } from '../core/context.js';
@@ -73,19 +74,45 @@ export async function needsSetup(context: AppContext): Promise<boolean> {
   return (await authRepository.countUsers(context.db)) === 0;
 }
 
+// Any fixed number: the PostgreSQL advisory lock that queues concurrent first-admin creations.
+const FIRST_ADMIN_LOCK = 7_351_001;
+
+/**
+ * Creates the vendor admin unless a user exists, checking and inserting as one step so that
+ * concurrent set-ups create one admin, not several. On PostgreSQL they queue on an advisory lock
+ * and each counts what the previous one committed; on SQLite the transaction holds the app's
+ * only connection, which serialises them.
+ */
+async function createFirstAdmin(
+  context: AppContext,
+  input: { email: string; name: string; password: string },
+): Promise<CurrentUser | undefined> {
+  const user: CurrentUser = {
+    id: newId(),
+    email: input.email.trim().toLowerCase(),
+    name: input.name,
+    role: 'vendor_admin',
+  };
+  const passwordHash = await hash(input.password);
+  return context.db.transaction().execute(async (trx) => {
+    if (context.databaseKind === 'postgres') await sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`.execute(trx);
+    if ((await authRepository.countUsers(trx)) > 0) return undefined;
+    await authRepository.insertUser(trx, { ...user, password_hash: passwordHash, created_at: isoNow(context.clock) });
+    return user;
+  });
+}
+
 /** The first-run path: only while no user exists can anyone create the vendor admin. */
 export async function setupFirstAdmin(context: AppContext, body: SetupBody): Promise<StartedSession> {
-  if (!(await needsSetup(context))) {
-    throw new AppError('SETUP_ALREADY_DONE', 'Stegvis har redan en administratör. Logga in i stället.');
-  }
-  const user = await createUser(context, { ...body, role: 'vendor_admin' });
+  const user = (await needsSetup(context)) ? await createFirstAdmin(context, body) : undefined;
+  if (!user) throw new AppError('SETUP_ALREADY_DONE', 'Stegvis har redan en administratör. Logga in i stället.');
   return startSession(context, user);
 }
 
 export async function ensureInitialAdmin(context: AppContext): Promise<CurrentUser | undefined> {
   const admin = context.config.initialAdmin;
   if (!admin || !(await needsSetup(context))) return undefined;
-  return createUser(context, { ...admin, role: 'vendor_admin' });
+  return createFirstAdmin(context, admin);
 }
 
 export async function findActiveSession(context: AppContext, token: string) {

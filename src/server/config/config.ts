@@ -16,6 +16,7 @@ const environmentSchema = z.object({
     .max(24 * 90)
     .default(12),
   COOKIE_SECURE: booleanFlag.optional(),
+  TRUST_PROXY: booleanFlag.default(false),
   STEGVIS_VENDOR_NAME: z.string().trim().min(1).max(100).default('Leverantören'),
   STEGVIS_ADMIN_EMAIL: z.email().optional(),
   STEGVIS_ADMIN_PASSWORD: z.string().min(10, 'måste vara minst 10 tecken').optional(),
@@ -34,6 +35,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   sessionTtlHours: number;
   cookieSecure: boolean;
+  /** Behind a reverse proxy: take the client address and protocol from its X-Forwarded-* headers. */
+  trustProxy: boolean;
   vendorName: string;
   initialAdmin?: { email: string; password: string; name: string };
   loginRateLimitPerMinute: number;
@@ -72,6 +75,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     database: parseDatabaseUrl(env.DATABASE_URL),
     sessionTtlHours: env.SESSION_TTL_HOURS,
     cookieSecure: env.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
+    trustProxy: env.TRUST_PROXY,
     vendorName: env.STEGVIS_VENDOR_NAME,
     initialAdmin:
       env.STEGVIS_ADMIN_EMAIL && env.STEGVIS_ADMIN_PASSWORD

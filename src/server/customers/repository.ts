@@ -28,7 +28,13 @@ export const customerRepository = {
       .executeTakeFirst();
   },
 
-  async insert(db: Kysely<Database>, row: CustomersTable): Promise<void> {
-    await db.insertInto('customers').values(row).execute();
+  /** False when a customer with this organisation number exists (e.g. inserted a moment ago by a double submit). */
+  async insert(db: Kysely<Database>, row: CustomersTable): Promise<boolean> {
+    const result = await db
+      .insertInto('customers')
+      .values(row)
+      .onConflict((oc) => oc.column('organisation_number').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   },
 };

@@ -13,18 +13,24 @@ const toCustomer = (row: CustomerRow): Customer => ({
   projectCount: row.project_count,
 });
 
+// Swedish alphabetical order (…, Z, Å, Ä, Ö), the same on both databases whatever their collation.
+const byName = new Intl.Collator('sv').compare;
+
 export async function listCustomers(context: AppContext): Promise<Customer[]> {
-  return (await customerRepository.list(context.db)).map(toCustomer);
+  return (await customerRepository.list(context.db)).map(toCustomer).sort((a, b) => byName(a.name, b.name));
 }
+
+const organisationNumberTaken = () =>
+  new AppError('CONFLICT', 'Det finns redan en kund med det organisationsnumret', {
+    organisationNumber: 'Finns redan',
+  });
 
 export async function createCustomer(
   context: AppContext,
   input: { name: string; organisationNumber: string },
 ): Promise<Customer> {
   if (await customerRepository.findByOrganisationNumber(context.db, input.organisationNumber)) {
-    throw new AppError('CONFLICT', 'Det finns redan en kund med det organisationsnumret', {
-      organisationNumber: 'Finns redan',
-    });
+    throw organisationNumberTaken();
   }
   const row = {
     id: newId(),
@@ -32,6 +38,6 @@ export async function createCustomer(
     organisation_number: input.organisationNumber,
     created_at: isoNow(context.clock),
   };
-  await customerRepository.insert(context.db, row);
+  if (!(await customerRepository.insert(context.db, row))) throw organisationNumberTaken();
   return toCustomer({ ...row, project_count: 0 });
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { CSRF_HEADER, type UserRole } from '../../shared/auth.js';
@@ -12,7 +15,23 @@ const postgresUrl = process.env.TEST_DATABASE_URL?.startsWith('postgres') ? proc
 
 export const testDatabaseKind = postgresUrl ? 'postgres' : 'sqlite';
 
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export interface FreshDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * An empty database of the test kind: a new database on PostgreSQL; on SQLite an in-memory one,
+ * or with `sqliteFile` a file in a temporary folder that several connections (or apps) can share.
+ */
+export async function freshDatabase(options: { sqliteFile?: boolean } = {}): Promise<FreshDatabase> {
+  if (!postgresUrl && options.sqliteFile) {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'stegvis-test-'));
+    return {
+      url: path.join(folder, 'stegvis.db'),
+      drop: async () => fs.rmSync(folder, { recursive: true, force: true }),
+    };
+  }
   if (!postgresUrl) return { url: ':memory:', drop: async () => {} };
   const name = `stegvis_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresUrl });

@@ -1,9 +1,15 @@
 import { hasValidLuhnChecksum } from '../../shared/common.js';
 import type { Agent } from './app.js';
 
-/** A random organisation number with a valid check digit (municipalities start with 212000). */
+let organisationCounter = Math.floor(Math.random() * 1000);
+
+/**
+ * An organisation number with a valid check digit (municipalities start with 212000), different
+ * from the previous 999 so that the customers of one test never collide.
+ */
 export function organisationNumber(): string {
-  const body = `212000${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  organisationCounter = (organisationCounter + 1) % 1000;
+  const body = `212000${String(organisationCounter).padStart(3, '0')}`;
   const check = [...'0123456789'].find((digit) => hasValidLuhnChecksum(body + digit)) as string;
   return `${body.slice(0, 6)}-${body.slice(6)}${check}`;
 }

@@ -1,0 +1,95 @@
+import { type Kysely, Migrator, NO_MIGRATIONS } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseDatabaseUrl } from '../config/config.js';
+import { type FreshDatabase, freshDatabase, testDatabaseKind } from '../test-support/app.js';
+import { createDatabase, type DatabaseHandle, migrateToLatest } from './database.js';
+import { migrationProvider, migrations } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+const appTables = ['activities', 'customers', 'projects', 'sessions', 'settings', 'templates', 'users'];
+const migrationNames = Object.keys(migrations).sort();
+
+let database: FreshDatabase;
+let handle: DatabaseHandle;
+beforeEach(async () => {
+  database = await freshDatabase();
+  handle = createDatabase(parseDatabaseUrl(database.url));
+  expect(handle.kind).toBe(testDatabaseKind);
+});
+afterEach(async () => {
+  await handle.close();
+  await database.drop();
+});
+
+async function tableNames(db: Kysely<Database>): Promise<string[]> {
+  const tables = await db.introspection.getTables();
+  return tables
+    .map((table) => table.name)
+    .filter((name) => !name.startsWith('kysely_'))
+    .sort();
+}
+
+describe(`migrations on ${testDatabaseKind}`, () => {
+  it('run every migration up on an empty database and create every table', async () => {
+    expect(await tableNames(handle.db)).toEqual([]);
+    expect(migrationNames.length).toBeGreaterThan(0);
+
+    expect(await migrateToLatest(handle.db)).toEqual(migrationNames);
+    expect(await tableNames(handle.db)).toEqual(appTables);
+
+    const applied = await new Migrator({ db: handle.db, provider: migrationProvider }).getMigrations();
+    expect(applied.map((migration) => [migration.name, migration.executedAt instanceof Date])).toEqual(
+      migrationNames.map((name) => [name, true]),
+    );
+  });
+
+  it('do nothing when run again', async () => {
+    await migrateToLatest(handle.db);
+    await handle.db.insertInto('settings').values({ key: 'vendor_name', value: 'Kvar efteråt' }).execute();
+
+    expect(await migrateToLatest(handle.db)).toEqual([]);
+    expect(await tableNames(handle.db)).toEqual(appTables);
+    expect(await handle.db.selectFrom('settings').selectAll().execute()).toEqual([
+      { key: 'vendor_name', value: 'Kvar efteråt' },
+    ]);
+  });
+
+  it('migrate down to nothing and up again', async () => {
+    await migrateToLatest(handle.db);
+    const migrator = new Migrator({ db: handle.db, provider: migrationProvider });
+
+    const down = await migrator.migrateTo(NO_MIGRATIONS);
+    expect(down.error).toBeUndefined();
+    expect(down.results?.map((result) => [result.migrationName, result.direction, result.status])).toEqual(
+      [...migrationNames].reverse().map((name) => [name, 'Down', 'Success']),
+    );
+    expect(await tableNames(handle.db)).toEqual([]);
+
+    expect(await migrateToLatest(handle.db)).toEqual(migrationNames);
+    expect(await tableNames(handle.db)).toEqual(appTables);
+    // The schema is usable again, foreign keys and all.
+    await handle.db
+      .insertInto('users')
+      .values({
+        id: 'u1',
+        email: 'a@exempel.se',
+        name: 'A',
+        password_hash: 'x',
+        role: 'vendor_admin',
+        created_at: '2027-01-01T00:00:00.000Z',
+      })
+      .execute();
+    await expect(
+      handle.db
+        .insertInto('sessions')
+        .values({
+          id: 's1',
+          user_id: 'saknas',
+          csrf_token: 't',
+          created_at: '2027-01-01T00:00:00.000Z',
+          expires_at: '2027-01-02T00:00:00.000Z',
+        })
+        .execute(),
+    ).rejects.toThrow();
+  });
+});
