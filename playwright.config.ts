@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/e2e/chromium.js';
 
 /**
  * The browser journeys run against the real server, started here: always on a fresh SQLite file,
@@ -10,9 +11,14 @@ const admin = {
   STEGVIS_ADMIN_NAME: 'Eva Admin',
 };
 const postgresUrl = process.env.E2E_POSTGRES_URL;
+const FIRST_RUN = 'first-run.spec.ts';
 const servers = [
-  { name: 'sqlite', port: 3101, databaseUrl: `.tmp/e2e/stegvis-${Date.now()}.db` },
-  ...(postgresUrl ? [{ name: 'postgres', port: 3102, databaseUrl: postgresUrl }] : []),
+  { name: 'sqlite', port: 3101, databaseUrl: `.tmp/e2e/stegvis-${Date.now()}.db`, env: admin, testIgnore: FIRST_RUN },
+  ...(postgresUrl
+    ? [{ name: 'postgres', port: 3102, databaseUrl: postgresUrl, env: admin, testIgnore: FIRST_RUN }]
+    : []),
+  // No admin configured: the app must lead the first visitor through creating one.
+  { name: 'first-run', port: 3103, databaseUrl: `.tmp/e2e/first-run-${Date.now()}.db`, env: {}, testMatch: FIRST_RUN },
 ];
 
 export default defineConfig({
@@ -27,22 +33,13 @@ export default defineConfig({
     timezoneId: 'Europe/Stockholm',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
-  projects: servers.map((server) => ({
-    name: server.name,
-    use: { baseURL: `http://127.0.0.1:${server.port}` },
+  projects: servers.map(({ name, port, testIgnore, testMatch }) => ({
+    name,
+    testIgnore,
+    testMatch,
+    use: { baseURL: `http://127.0.0.1:${port}` },
   })),
   webServer: servers.map((server) => ({
     command: 'node_modules/.bin/tsx src/server/main.ts',
@@ -52,7 +49,7 @@ export default defineConfig({
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
     env: {
-      ...admin,
+      ...server.env,
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(server.port),

@@ -4,22 +4,12 @@
  */
 import { chromium } from '@playwright/test';
 import { DEMO_ADMIN } from '../src/server/demo/seed.js';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium.js';
 
 const baseUrl = process.argv[2] ?? 'http://localhost:3000';
 const outDir = process.argv[3] ?? '.tmp/screenshots';
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'sv-SE' });
 const page = await context.newPage();
 await page.goto(`${baseUrl}/logga-in`);

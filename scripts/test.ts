@@ -24,6 +24,8 @@ interface Tally {
   exitCode: number;
 }
 const tallies: Tally[] = [];
+/** validate, unit, API on SQLite, API on PostgreSQL, browser journeys: fewer means one did not run. */
+const EXPECTED_SUITES = 5;
 
 function run(command: string, args: string[], env: Record<string, string> = {}): number {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -109,7 +111,9 @@ const total = tallies.reduce(
   { passed: 0, failed: 0, skipped: 0 },
 );
 const ok =
-  tallies.every((tally) => tally.exitCode === 0 && tally.failed === 0 && tally.skipped === 0) && tallies.length >= 6;
+  tallies.every((tally) => tally.exitCode === 0 && tally.failed === 0 && tally.skipped === 0) &&
+  tallies.length === EXPECTED_SUITES;
 if (total.skipped > 0) console.log('Skipped tests fail the run: every test must run.');
+if (tallies.length !== EXPECTED_SUITES) console.log(`Only ${tallies.length} of ${EXPECTED_SUITES} suites ran.`);
 console.log(`\nTotal: ${total.passed} passed, ${total.failed} failed`);
 process.exit(ok ? 0 : 1);

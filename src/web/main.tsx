@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import './styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -21,6 +21,16 @@ const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: 8,
   fontFamily: 'system-ui, "Segoe UI", Roboto, sans-serif',
+});
+
+// Mantine's default greys for secondary text and placeholders fail WCAG AA contrast on white.
+const readableGreys: CSSVariablesResolver = (mantineTheme) => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': mantineTheme.colors.gray[7],
+    '--mantine-color-placeholder': mantineTheme.colors.gray[7],
+  },
+  dark: {},
 });
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } } });
@@ -47,7 +57,7 @@ const router = createBrowserRouter([
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={readableGreys}>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

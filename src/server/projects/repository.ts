@@ -7,35 +7,27 @@ export interface ProjectRow extends ProjectsTable {
   activities_done: number;
 }
 
+const projectColumns = [
+  'projects.id',
+  'projects.customer_id',
+  'projects.template_id',
+  'projects.name',
+  'projects.phase',
+  'projects.start_date',
+  'projects.created_at',
+] as const;
+
 const projectWithProgress = (db: Kysely<Database>) =>
   db
     .selectFrom('projects')
     .innerJoin('customers', 'customers.id', 'projects.customer_id')
     .leftJoin('activities', 'activities.project_id', 'projects.id')
-    .select([
-      'projects.id',
-      'projects.customer_id',
-      'projects.template_id',
-      'projects.name',
-      'projects.phase',
-      'projects.start_date',
-      'projects.created_at',
-      'customers.name as customer_name',
-    ])
+    .select([...projectColumns, 'customers.name as customer_name'])
     .select((eb) => [
       eb.fn.count('activities.id').as('activities_total'),
       eb.fn.count('activities.done_at').as('activities_done'),
     ])
-    .groupBy([
-      'projects.id',
-      'projects.customer_id',
-      'projects.template_id',
-      'projects.name',
-      'projects.phase',
-      'projects.start_date',
-      'projects.created_at',
-      'customers.name',
-    ]);
+    .groupBy([...projectColumns, 'customers.name']);
 
 const withNumbers = <T extends { activities_total: unknown; activities_done: unknown }>(row: T) => ({
   ...row,

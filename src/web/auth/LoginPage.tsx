@@ -1,9 +1,8 @@
 import { Alert, Button, Center, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { loginBodySchema, setupBodySchema } from '../../shared/auth.js';
-import { fieldErrors, serverFieldErrors } from '../api/forms.js';
+import { useSchemaForm } from '../api/forms.js';
 import { errorText } from '../layout/ErrorMessage.js';
 import { useLogin, useSession, useSetup, useSetupStatus } from './session.js';
 
@@ -42,19 +41,10 @@ export function LoginPage() {
 function LoginForm() {
   const { t } = useTranslation();
   const login = useLogin();
-  const [values, setValues] = useState({ email: '', password: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = fieldErrors(loginBodySchema, values);
-    setErrors(found);
-    if (Object.keys(found).length === 0)
-      login.mutate(values, { onError: (error) => setErrors(serverFieldErrors(error)) });
-  };
+  const form = useSchemaForm(loginBodySchema, { email: '', password: '' });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit((values) => login.mutate(values, { onError: form.showServerErrors }))} noValidate>
       <Stack>
         <Title order={1} size="h2">
           {t('auth.loginTitle')}
@@ -64,22 +54,12 @@ function LoginForm() {
             {errorText(login.error, t)}
           </Alert>
         )}
-        <TextInput
-          label={t('auth.email')}
-          type="email"
-          autoComplete="username"
-          required
-          value={values.email}
-          error={errors.email}
-          onChange={(event) => setValues({ ...values, email: event.currentTarget.value })}
-        />
+        <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...form.field('email')} />
         <PasswordInput
           label={t('auth.password')}
           autoComplete="current-password"
           required
-          value={values.password}
-          error={errors.password}
-          onChange={(event) => setValues({ ...values, password: event.currentTarget.value })}
+          {...form.field('password')}
         />
         <Button type="submit" loading={login.isPending}>
           {t('auth.login')}
@@ -92,19 +72,10 @@ function LoginForm() {
 function SetupForm() {
   const { t } = useTranslation();
   const setup = useSetup();
-  const [values, setValues] = useState({ name: '', email: '', password: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = fieldErrors(setupBodySchema, values);
-    setErrors(found);
-    if (Object.keys(found).length === 0)
-      setup.mutate(values, { onError: (error) => setErrors(serverFieldErrors(error)) });
-  };
+  const form = useSchemaForm(setupBodySchema, { name: '', email: '', password: '' });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit((values) => setup.mutate(values, { onError: form.showServerErrors }))} noValidate>
       <Stack>
         <Title order={1} size="h2">
           {t('auth.setupTitle')}
@@ -115,31 +86,14 @@ function SetupForm() {
             {errorText(setup.error, t)}
           </Alert>
         )}
-        <TextInput
-          label={t('auth.name')}
-          autoComplete="name"
-          required
-          value={values.name}
-          error={errors.name}
-          onChange={(event) => setValues({ ...values, name: event.currentTarget.value })}
-        />
-        <TextInput
-          label={t('auth.email')}
-          type="email"
-          autoComplete="username"
-          required
-          value={values.email}
-          error={errors.email}
-          onChange={(event) => setValues({ ...values, email: event.currentTarget.value })}
-        />
+        <TextInput label={t('auth.name')} autoComplete="name" required {...form.field('name')} />
+        <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...form.field('email')} />
         <PasswordInput
           label={t('auth.password')}
           description={t('auth.passwordHint')}
           autoComplete="new-password"
           required
-          value={values.password}
-          error={errors.password}
-          onChange={(event) => setValues({ ...values, password: event.currentTarget.value })}
+          {...form.field('password')}
         />
         <Button type="submit" loading={setup.isPending}>
           {t('auth.createAdmin')}

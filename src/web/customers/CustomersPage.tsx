@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { createCustomerBodySchema } from '../../shared/customers.js';
-import { fieldErrors, serverFieldErrors } from '../api/forms.js';
+import { hasFieldErrors, useSchemaForm } from '../api/forms.js';
 import { ErrorMessage, errorText } from '../layout/ErrorMessage.js';
 import { useCreateCustomer, useCreateProject, useCustomers } from './api.js';
 
@@ -81,54 +81,40 @@ export function CustomersPage() {
 function NewCustomerForm() {
   const { t } = useTranslation();
   const create = useCreateCustomer();
-  const [values, setValues] = useState({ name: '', organisationNumber: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useSchemaForm(createCustomerBodySchema, { name: '', organisationNumber: '' });
   const [created, setCreated] = useState<string | null>(null);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const send = form.onSubmit((values) => {
     setCreated(null);
-    const found = fieldErrors(createCustomerBodySchema, values);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
     create.mutate(values, {
       onSuccess: (customer) => {
         setCreated(customer.name);
-        setValues({ name: '', organisationNumber: '' });
+        form.reset();
       },
-      onError: (error) => setErrors(serverFieldErrors(error)),
+      onError: form.showServerErrors,
     });
-  };
+  });
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ny-kund">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={send} noValidate>
         <Title order={2} size="h4" id="ny-kund" mb="sm">
           {t('customers.addTitle')}
         </Title>
         <Group align="flex-start" wrap="wrap">
-          <TextInput
-            label={t('customers.name')}
-            required
-            w={320}
-            value={values.name}
-            error={errors.name}
-            onChange={(event) => setValues({ ...values, name: event.currentTarget.value })}
-          />
+          <TextInput label={t('customers.name')} required w={320} {...form.field('name')} />
           <TextInput
             label={t('customers.organisationNumber')}
             placeholder={t('customers.organisationNumberHint')}
             required
             w={220}
-            value={values.organisationNumber}
-            error={errors.organisationNumber}
-            onChange={(event) => setValues({ ...values, organisationNumber: event.currentTarget.value })}
+            {...form.field('organisationNumber')}
           />
           <Button type="submit" mt={25} loading={create.isPending}>
             {t('customers.add')}
           </Button>
         </Group>
-        {create.isError && Object.keys(serverFieldErrors(create.error)).length === 0 && (
+        {create.isError && !hasFieldErrors(create.error) && (
           <Alert color="red" mt="sm" role="alert">
             {errorText(create.error, t)}
           </Alert>
