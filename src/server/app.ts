@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { setSwedishValidationMessages } from '../shared/validation-locale.js';
 import { registerSessionLoading } from './auth/guard.js';
 import { authRoutes } from './auth/routes.js';
@@ -17,6 +17,7 @@ import type { AppConfig } from './config/config.js';
 import { type Clock, systemClock } from './core/clock.js';
 import type { AppContext } from './core/context.js';
 import { errorBody, registerErrorHandling } from './core/errors.js';
+import { responseSerializer } from './core/serializer.js';
 import { customerRoutes } from './customers/routes.js';
 import { createDatabase, type DatabaseOptions, migrateToLatest } from './db/database.js';
 import { APP_VERSION, healthRoutes } from './health/routes.js';
@@ -63,10 +64,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.decorate('stegvis', context);
   app.addHook('onClose', () => database.close());
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(config.env !== 'production'));
   registerErrorHandling(app);
 
   await app.register(fastifyHelmet, {
+    global: false,
     contentSecurityPolicy: {
       directives: {
         // Mantine sets element styles at run time.
@@ -75,6 +77,14 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
         'upgrade-insecure-requests': null,
       },
     },
+  });
+  // The page headers (CSP, framing, …) protect documents; JSON answers need only nosniff.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
+      reply.header('x-content-type-options', 'nosniff');
+    } else {
+      await reply.helmet();
+    }
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

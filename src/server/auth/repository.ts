@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from '../db/precompiled.js';
 import type { Database, UsersTable } from '../db/schema.js';
 
 export type UserRow = UsersTable;
@@ -9,6 +10,24 @@ export interface SessionWithUser {
   expiresAt: string;
   user: Pick<UserRow, 'id' | 'email' | 'name' | 'role'>;
 }
+
+const sessionWithUser = precompiled(
+  (db, sessionId: string) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id as sessionId',
+        'sessions.csrf_token as csrfToken',
+        'sessions.expires_at as expiresAt',
+        'users.id as userId',
+        'users.email',
+        'users.name',
+        'users.role',
+      ])
+      .where('sessions.id', '=', sessionId),
+  [''],
+);
 
 export const authRepository = {
   async countUsers(db: Kysely<Database>): Promise<number> {
@@ -44,20 +63,7 @@ export const authRepository = {
   },
 
   async findSession(db: Kysely<Database>, sessionId: string): Promise<SessionWithUser | undefined> {
-    const row = await db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'sessions.id as sessionId',
-        'sessions.csrf_token as csrfToken',
-        'sessions.expires_at as expiresAt',
-        'users.id as userId',
-        'users.email',
-        'users.name',
-        'users.role',
-      ])
-      .where('sessions.id', '=', sessionId)
-      .executeTakeFirst();
+    const [row] = await sessionWithUser(db, sessionId);
     if (!row) return undefined;
     return {
       sessionId: row.sessionId,

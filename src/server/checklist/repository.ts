@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from '../db/precompiled.js';
 import type { Database } from '../db/schema.js';
 
 const activityColumns = [
@@ -26,10 +27,15 @@ export interface ActivityChange {
   done?: { at: string; byUserId: string } | null;
 }
 
+const activitiesOfProject = precompiled(
+  (db, projectId: string) =>
+    selectActivities(db).where('activities.project_id', '=', projectId).orderBy('activities.position'),
+  [''],
+);
+
 export const checklistRepository = {
-  listByProject(db: Kysely<Database>, projectId: string): Promise<ActivityRow[]> {
-    return selectActivities(db).where('activities.project_id', '=', projectId).orderBy('activities.position').execute();
-  },
+  listByProject: (db: Kysely<Database>, projectId: string): Promise<ActivityRow[]> =>
+    activitiesOfProject(db, projectId),
 
   findInProject(db: Kysely<Database>, projectId: string, activityId: string): Promise<ActivityRow | undefined> {
     return selectActivities(db)

@@ -26,6 +26,15 @@ describe('health', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: 'ok', database: testDatabaseKind, version: expect.any(String) });
   });
+
+  it('sends page protections (CSP, no framing) with pages and nosniff with API answers', async () => {
+    const api = await testApp.app.inject({ method: 'GET', url: '/api/health' });
+    expect(api.headers['x-content-type-options']).toBe('nosniff');
+    const page = await testApp.app.inject({ method: 'GET', url: '/projekt' });
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+  });
 });
 
 describe('OpenAPI document', () => {

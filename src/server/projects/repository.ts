@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from '../db/precompiled.js';
 import type { ActivitiesTable, Database, ProjectsTable } from '../db/schema.js';
 
 export interface ProjectRow extends ProjectsTable {
@@ -6,6 +7,12 @@ export interface ProjectRow extends ProjectsTable {
   activities_total: number;
   activities_done: number;
 }
+
+const projectAccessRef = precompiled(
+  (db, projectId: string) =>
+    db.selectFrom('projects').select(['id', 'customer_id', 'template_id']).where('id', '=', projectId),
+  [''],
+);
 
 const projectColumns = [
   'projects.id',
@@ -59,11 +66,7 @@ export const projectRepository = {
     });
   },
 
-  findAccessRef(db: Kysely<Database>, projectId: string) {
-    return db
-      .selectFrom('projects')
-      .select(['id', 'customer_id', 'template_id'])
-      .where('id', '=', projectId)
-      .executeTakeFirst();
+  async findAccessRef(db: Kysely<Database>, projectId: string) {
+    return (await projectAccessRef(db, projectId))[0];
   },
 };
