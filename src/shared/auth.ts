@@ -38,6 +38,10 @@ export const currentUserSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: z.enum(userRoles),
+  /** The person in the organisation this login belongs to, if any. */
+  personId: z.string().nullable(),
+  /** The customer whose person this is; null for the vendor's people. */
+  customerId: z.string().nullable(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 

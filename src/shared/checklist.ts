@@ -13,6 +13,8 @@ export const activitySchema = z.object({
   deadline: z.string().nullable(),
   done: z.object({ at: z.string(), by: z.object({ id: z.string(), name: z.string() }) }).nullable(),
   version: z.number().int(),
+  /** Whether the viewer may tick this activity (editors any, others those of their roles). */
+  canTick: z.boolean(),
 });
 export type Activity = z.infer<typeof activitySchema>;
 

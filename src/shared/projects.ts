@@ -40,5 +40,7 @@ export const roleRefSchema = z.object({ key: z.string(), title: z.string() });
 export const projectDetailSchema = projectSummarySchema.extend({
   template: z.object({ id: z.string(), key: z.string(), version: z.number().int(), name: z.string() }),
   vendorName: z.string(),
+  /** What the viewer may do here, so the interface offers only that. */
+  permissions: z.object({ edit: z.boolean(), approve: z.boolean() }),
 });
 export type ProjectDetail = z.infer<typeof projectDetailSchema>;

@@ -31,6 +31,10 @@ export const customerRoleSchema = z.object({
   group: z.boolean().default(false),
   /** Recommended minimum number of holders per school (e.g. two administrators). */
   minPerSchool: z.number().int().min(0).optional(),
+  /** Holders write the plan: edit the plan, the organisation and the checklist. */
+  editsPlan: z.boolean().default(false),
+  /** Holders approve what the template reserves for the orderer, such as the closure. */
+  approvesClosure: z.boolean().default(false),
 });
 
 export const vendorRoleSchema = z.object({

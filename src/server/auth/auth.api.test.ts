@@ -47,7 +47,14 @@ describe('login', () => {
     const response = await login({ email: 'anna@exempel.se', password });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
-      user: { id: user.id, email: 'anna@exempel.se', name: 'Anna Andersson', role: 'vendor_admin' },
+      user: {
+        id: user.id,
+        email: 'anna@exempel.se',
+        name: 'Anna Andersson',
+        role: 'vendor_admin',
+        personId: null,
+        customerId: null,
+      },
       csrfToken: expect.any(String),
     });
     expect(response.json().csrfToken.length).toBeGreaterThanOrEqual(32);

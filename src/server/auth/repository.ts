@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { CurrentUser } from '../../shared/auth.js';
 import { precompiled } from '../db/precompiled.js';
 import type { Database, UsersTable } from '../db/schema.js';
 
@@ -8,14 +9,17 @@ export interface SessionWithUser {
   sessionId: string;
   csrfToken: string;
   expiresAt: string;
-  user: Pick<UserRow, 'id' | 'email' | 'name' | 'role'>;
+  user: CurrentUser;
 }
+
+export type UserWithPerson = UserRow & { person_id: string | null; customer_id: string | null };
 
 const sessionWithUser = precompiled(
   (db, sessionId: string) =>
     db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
+      .leftJoin('people', 'people.user_id', 'users.id')
       .select([
         'sessions.id as sessionId',
         'sessions.csrf_token as csrfToken',
@@ -24,6 +28,8 @@ const sessionWithUser = precompiled(
         'users.email',
         'users.name',
         'users.role',
+        'people.id as personId',
+        'people.customer_id as customerId',
       ])
       .where('sessions.id', '=', sessionId),
   [''],
@@ -38,12 +44,19 @@ export const authRepository = {
     return Number(row.count);
   },
 
-  findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
-    return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  findUserByEmail(db: Kysely<Database>, email: string): Promise<UserWithPerson | undefined> {
+    return db
+      .selectFrom('users')
+      .leftJoin('people', 'people.user_id', 'users.id')
+      .selectAll('users')
+      .select(['people.id as person_id', 'people.customer_id'])
+      .where('users.email', '=', email)
+      .executeTakeFirst();
   },
 
   async insertUser(db: Kysely<Database>, user: UserRow): Promise<void> {
-    await db.insertInto('users').values(user).execute();
+    const { id, email, name, password_hash, role, created_at } = user;
+    await db.insertInto('users').values({ id, email, name, password_hash, role, created_at }).execute();
   },
 
   async insertSession(
@@ -69,7 +82,14 @@ export const authRepository = {
       sessionId: row.sessionId,
       csrfToken: row.csrfToken,
       expiresAt: row.expiresAt,
-      user: { id: row.userId, email: row.email, name: row.name, role: row.role },
+      user: {
+        id: row.userId,
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        personId: row.personId,
+        customerId: row.customerId,
+      },
     };
   },
 

@@ -6,7 +6,7 @@ import { isoNow } from '../core/clock.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
-import { authRepository } from './repository.js';
+import { authRepository, type UserWithPerson } from './repository.js';
 
 export interface StartedSession {
   token: string;
@@ -49,7 +49,14 @@ export async function createUser(
   if (await authRepository.findUserByEmail(context.db, email)) {
     throw new AppError('CONFLICT', 'Det finns redan en användare med den e-postadressen', { email: 'Upptagen' });
   }
-  const user = { id: newId(), email, name: input.name, role: input.role };
+  const user: CurrentUser = {
+    id: newId(),
+    email,
+    name: input.name,
+    role: input.role,
+    personId: null,
+    customerId: null,
+  };
   await authRepository.insertUser(context.db, {
     ...user,
     password_hash: await hash(input.password),
@@ -58,12 +65,21 @@ export async function createUser(
   return user;
 }
 
+export const toCurrentUser = (user: UserWithPerson): CurrentUser => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  personId: user.person_id,
+  customerId: user.customer_id,
+});
+
 export async function login(context: AppContext, email: string, password: string): Promise<StartedSession> {
   const user = await authRepository.findUserByEmail(context.db, email);
   const valid = await verify(user?.password_hash ?? (await hashForUnknownUser()), password);
   if (!user || !valid) throw new AppError('INVALID_CREDENTIALS', 'Fel e-postadress eller lösenord');
   await authRepository.deleteExpiredSessions(context.db, isoNow(context.clock));
-  return startSession(context, { id: user.id, email: user.email, name: user.name, role: user.role });
+  return startSession(context, toCurrentUser(user));
 }
 
 export async function logout(context: AppContext, sessionId: string): Promise<void> {
@@ -92,6 +108,8 @@ async function createFirstAdmin(
     email: input.email.trim().toLowerCase(),
     name: input.name,
     role: 'vendor_admin',
+    personId: null,
+    customerId: null,
   };
   const passwordHash = await hash(input.password);
   return context.db.transaction().execute(async (trx) => {

@@ -1,10 +1,10 @@
 import type { CurrentUser } from '../../shared/auth.js';
 import type { Activity, Checklist, UpdateActivityBody } from '../../shared/checklist.js';
 import type { TemplateContent } from '../../shared/templates.js';
+import { mayTick, type ProjectPermissions } from '../access/permissions.js';
+import { loadProjectAccess } from '../access/service.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, notFound } from '../core/errors.js';
-import { assertCanEditProject, loadAccessibleProject } from '../projects/access.js';
-import { loadTemplateContent } from '../templates/service.js';
 import { progressOf } from './progress.js';
 import { type ActivityChange, type ActivityRow, checklistRepository } from './repository.js';
 
@@ -13,30 +13,30 @@ type RoleTitles = Map<string, string>;
 const roleTitles = (roles: { key: string; title: string }[]): RoleTitles =>
   new Map(roles.map((role) => [role.key, role.title]));
 
-function toActivity(row: ActivityRow, customerRoles: RoleTitles, vendorRoles: RoleTitles): Activity {
-  const refs = (json: string, titles: RoleTitles) =>
-    (JSON.parse(json) as string[]).map((key) => ({ key, title: titles.get(key) ?? key }));
-  return {
-    id: row.id,
-    groupKey: row.group_key,
-    position: row.position,
-    title: row.title,
-    fromTemplate: row.template_activity_key !== null,
-    customerResponsible: refs(row.customer_role_keys, customerRoles),
-    vendorResponsible: refs(row.vendor_role_keys, vendorRoles),
-    deadline: row.deadline,
-    done:
-      row.done_at && row.done_by_id && row.done_by_name
-        ? { at: row.done_at, by: { id: row.done_by_id, name: row.done_by_name } }
-        : null,
-    version: row.version,
-  };
-}
-
-function activityMapper(content: TemplateContent) {
+function activityMapper(content: TemplateContent, permissions: ProjectPermissions) {
   const customerRoles = roleTitles(content.customerRoles);
   const vendorRoles = roleTitles(content.vendorRoles);
-  return (row: ActivityRow) => toActivity(row, customerRoles, vendorRoles);
+  return (row: ActivityRow): Activity => {
+    const customerRoleKeys = JSON.parse(row.customer_role_keys) as string[];
+    const vendorRoleKeys = JSON.parse(row.vendor_role_keys) as string[];
+    const refs = (keys: string[], titles: RoleTitles) => keys.map((key) => ({ key, title: titles.get(key) ?? key }));
+    return {
+      id: row.id,
+      groupKey: row.group_key,
+      position: row.position,
+      title: row.title,
+      fromTemplate: row.template_activity_key !== null,
+      customerResponsible: refs(customerRoleKeys, customerRoles),
+      vendorResponsible: refs(vendorRoleKeys, vendorRoles),
+      deadline: row.deadline,
+      done:
+        row.done_at && row.done_by_id && row.done_by_name
+          ? { at: row.done_at, by: { id: row.done_by_id, name: row.done_by_name } }
+          : null,
+      version: row.version,
+      canTick: mayTick(permissions, { customerRoleKeys, vendorRoleKeys }),
+    };
+  };
 }
 
 /** Groups in the template's order, each with its activities and progress. */
@@ -57,12 +57,9 @@ export function groupChecklist(content: TemplateContent, activities: Activity[])
 }
 
 export async function getChecklist(context: AppContext, user: CurrentUser, projectId: string): Promise<Checklist> {
-  const project = await loadAccessibleProject(context, user, projectId);
-  const [content, rows] = await Promise.all([
-    loadTemplateContent(context, project.template_id),
-    checklistRepository.listByProject(context.db, projectId),
-  ]);
-  return groupChecklist(content, rows.map(activityMapper(content)));
+  const { template, permissions } = await loadProjectAccess(context, user, projectId);
+  const rows = await checklistRepository.listByProject(context.db, projectId);
+  return groupChecklist(template, rows.map(activityMapper(template, permissions)));
 }
 
 export async function updateActivity(
@@ -71,8 +68,16 @@ export async function updateActivity(
   target: { projectId: string; activityId: string },
   body: UpdateActivityBody,
 ): Promise<Activity> {
-  const project = await loadAccessibleProject(context, user, target.projectId);
-  assertCanEditProject(user);
+  const { template, permissions } = await loadProjectAccess(context, user, target.projectId);
+  const toActivity = activityMapper(template, permissions);
+  const before = await checklistRepository.findInProject(context.db, target.projectId, target.activityId);
+  if (!before) throw notFound('Aktiviteten');
+  if (body.deadline !== undefined && !permissions.edit) {
+    throw new AppError('FORBIDDEN', 'Bara den som skriver planen får ändra deadlines');
+  }
+  if (body.done !== undefined && !toActivity(before).canTick) {
+    throw new AppError('FORBIDDEN', 'Du kan bara bocka av aktiviteter som din roll ansvarar för');
+  }
   const now = context.clock.now().toISOString();
   const change: ActivityChange = { deadline: body.deadline };
   if (body.done !== undefined) change.done = body.done ? { at: now, byUserId: user.id } : null;
@@ -81,13 +86,13 @@ export async function updateActivity(
     { ...target, version: body.version, updatedAt: now },
     change,
   );
-  const row = await checklistRepository.findInProject(context.db, target.projectId, target.activityId);
-  if (!row) throw notFound('Aktiviteten');
   if (!saved) {
     throw new AppError(
       'VERSION_CONFLICT',
       'Någon annan har ändrat aktiviteten sedan du öppnade den. Ladda om och gör ändringen igen.',
     );
   }
-  return activityMapper(await loadTemplateContent(context, project.template_id))(row);
+  const after = await checklistRepository.findInProject(context.db, target.projectId, target.activityId);
+  if (!after) throw notFound('Aktiviteten');
+  return toActivity(after);
 }

@@ -28,6 +28,7 @@ const checklist: Checklist = {
           deadline: '2027-02-15',
           done: { at: '2027-02-01T09:00:00.000Z', by: { id: 'u1', name: 'Åsa Öberg' } },
           version: 3,
+          canTick: true,
         },
         {
           id: 'a2',
@@ -40,6 +41,7 @@ const checklist: Checklist = {
           deadline: null,
           done: null,
           version: 1,
+          canTick: false,
         },
       ],
     },

@@ -6,7 +6,20 @@ import { createDatabase, type DatabaseHandle, migrateToLatest } from './database
 import { migrationProvider, migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
 
-const appTables = ['activities', 'customers', 'projects', 'sessions', 'settings', 'templates', 'users'];
+const appTables = [
+  'activities',
+  'audit_events',
+  'auth_tokens',
+  'customers',
+  'people',
+  'projects',
+  'role_assignments',
+  'schools',
+  'sessions',
+  'settings',
+  'templates',
+  'users',
+];
 const migrationNames = Object.keys(migrations).sort();
 
 let database: FreshDatabase;

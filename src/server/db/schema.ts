@@ -12,6 +12,11 @@ export interface Database {
   customers: CustomersTable;
   projects: ProjectsTable;
   activities: ActivitiesTable;
+  schools: SchoolsTable;
+  people: PeopleTable;
+  role_assignments: RoleAssignmentsTable;
+  auth_tokens: AuthTokensTable;
+  audit_events: AuditEventsTable;
 }
 
 export interface UsersTable {
@@ -78,4 +83,64 @@ export interface ActivitiesTable {
   done_by_user_id: string | null;
   version: Generated<number>;
   updated_at: string;
+}
+
+export interface SchoolsTable {
+  id: string;
+  customer_id: string;
+  name: string;
+  /** JSON array of school forms. */
+  school_forms: string;
+  school_unit_code: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PeopleTable {
+  id: string;
+  /** Null for the vendor's own people. */
+  customer_id: string | null;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  title: string | null;
+  user_id: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleAssignmentsTable {
+  id: string;
+  project_id: string;
+  role_key: string;
+  school_id: string | null;
+  person_id: string;
+  created_at: string;
+}
+
+export interface AuthTokensTable {
+  /** SHA-256 of the token sent by e-mail. */
+  id: string;
+  user_id: string;
+  purpose: 'invitation' | 'password_reset';
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  customer_id: string | null;
+  project_id: string | null;
+  actor_user_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  summary: string;
+  before: string | null;
+  after: string | null;
+  created_at: string;
 }

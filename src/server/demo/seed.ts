@@ -1,6 +1,6 @@
 import type { CurrentUser } from '../../shared/auth.js';
 import { authRepository } from '../auth/repository.js';
-import { createUser } from '../auth/service.js';
+import { createUser, toCurrentUser } from '../auth/service.js';
 import { checklistRepository } from '../checklist/repository.js';
 import type { AppContext } from '../core/context.js';
 import { customerRepository } from '../customers/repository.js';
@@ -28,7 +28,7 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
   }
   const existingAdmin = await authRepository.findUserByEmail(context.db, DEMO_ADMIN.email);
   const admin: CurrentUser = existingAdmin
-    ? { id: existingAdmin.id, email: existingAdmin.email, name: existingAdmin.name, role: existingAdmin.role }
+    ? toCurrentUser(existingAdmin)
     : await createUser(context, { ...DEMO_ADMIN, role: 'vendor_admin' });
   const customer = await createCustomer(context, DEMO_CUSTOMER);
   const today = context.clock.now();

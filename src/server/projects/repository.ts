@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { precompiled } from '../db/precompiled.js';
 import type { ActivitiesTable, Database, ProjectsTable } from '../db/schema.js';
 
 export interface ProjectRow extends ProjectsTable {
@@ -7,12 +6,6 @@ export interface ProjectRow extends ProjectsTable {
   activities_total: number;
   activities_done: number;
 }
-
-const projectAccessRef = precompiled(
-  (db, projectId: string) =>
-    db.selectFrom('projects').select(['id', 'customer_id', 'template_id']).where('id', '=', projectId),
-  [''],
-);
 
 const projectColumns = [
   'projects.id',
@@ -43,9 +36,12 @@ const withNumbers = <T extends { activities_total: unknown; activities_done: unk
 });
 
 export const projectRepository = {
-  async list(db: Kysely<Database>, filter: { customerId?: string }): Promise<ProjectRow[]> {
+  /** `projectIds` limits the list to those projects (a user who sees only some). */
+  async list(db: Kysely<Database>, filter: { customerId?: string; projectIds?: string[] }): Promise<ProjectRow[]> {
+    if (filter.projectIds?.length === 0) return [];
     let query = projectWithProgress(db);
     if (filter.customerId) query = query.where('projects.customer_id', '=', filter.customerId);
+    if (filter.projectIds) query = query.where('projects.id', 'in', filter.projectIds);
     const rows = await query.orderBy('customers.name').orderBy('projects.created_at').execute();
     return rows.map(withNumbers);
   },
@@ -64,9 +60,5 @@ export const projectRepository = {
       await trx.insertInto('projects').values(project).execute();
       if (activities.length > 0) await trx.insertInto('activities').values(activities).execute();
     });
-  },
-
-  async findAccessRef(db: Kysely<Database>, projectId: string) {
-    return (await projectAccessRef(db, projectId))[0];
   },
 };

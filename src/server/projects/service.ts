@@ -1,5 +1,7 @@
 import type { CurrentUser } from '../../shared/auth.js';
 import type { CreateProjectBody, ProjectDetail, ProjectSummary } from '../../shared/projects.js';
+import { accessRepository } from '../access/repository.js';
+import { loadProjectAccess } from '../access/service.js';
 import { progressOf } from '../checklist/progress.js';
 import type { AppContext } from '../core/context.js';
 import { notFound } from '../core/errors.js';
@@ -9,7 +11,6 @@ import { getVendorName } from '../settings/service.js';
 import { templateRepository } from '../templates/repository.js';
 import { findTemplateForNewProject, loadTemplateContent } from '../templates/service.js';
 import { withVendorName } from '../templates/vendor-name.js';
-import { loadAccessibleProject } from './access.js';
 import { type ProjectRow, projectRepository } from './repository.js';
 
 const toSummary = (row: ProjectRow): ProjectSummary => ({
@@ -23,12 +24,19 @@ const toSummary = (row: ProjectRow): ProjectSummary => ({
 });
 
 export async function listProjects(context: AppContext, user: CurrentUser, filter: { customerId?: string }) {
-  if (user.role === 'customer') return [];
-  return (await projectRepository.list(context.db, filter)).map(toSummary);
+  if (user.role === 'vendor_admin') return (await projectRepository.list(context.db, filter)).map(toSummary);
+  if (!user.personId) return [];
+  const candidates = await accessRepository.projectIdsOfPerson(context.db, user.personId);
+  const visible: string[] = [];
+  for (const projectId of candidates) {
+    const access = await loadProjectAccess(context, user, projectId).catch(() => undefined);
+    if (access) visible.push(projectId);
+  }
+  return (await projectRepository.list(context.db, { ...filter, projectIds: visible })).map(toSummary);
 }
 
 export async function getProject(context: AppContext, user: CurrentUser, projectId: string): Promise<ProjectDetail> {
-  await loadAccessibleProject(context, user, projectId);
+  const { permissions } = await loadProjectAccess(context, user, projectId);
   const row = await projectRepository.findById(context.db, projectId);
   if (!row) throw notFound('Projektet');
   const template = await templateRepository.findById(context.db, row.template_id);
@@ -37,6 +45,7 @@ export async function getProject(context: AppContext, user: CurrentUser, project
     ...toSummary(row),
     template: { id: template.id, key: template.key, version: template.version, name: template.name },
     vendorName: await getVendorName(context),
+    permissions: { edit: permissions.edit, approve: permissions.approve },
   };
 }
 

@@ -306,8 +306,18 @@ function duplicates(keys: string[]): string[] {
 describe('default template', () => {
   it('parses with templateFileSchema and is the standard template', () => {
     expect(template.key).toBe('standard');
-    expect(template.version).toBe(1);
+    expect(template.version).toBe(2);
     expect(template.name).toBe('Standardmall för implementering');
+  });
+
+  it('lets the Beställare, the Projektledare and the Projektgrupp write the plan, and the Beställare approve', () => {
+    const roles = template.content.customerRoles;
+    expect(roles.filter((role) => role.editsPlan).map((role) => role.key)).toEqual([
+      'bestallare',
+      'projektledare',
+      'projektgrupp',
+    ]);
+    expect(roles.filter((role) => role.approvesClosure).map((role) => role.key)).toEqual(['bestallare']);
   });
 
   it('never names the vendor, only the {vendor} token', () => {

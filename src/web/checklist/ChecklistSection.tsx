@@ -15,7 +15,15 @@ type SaveActivity = (
 
 const today = () => new Date().toLocaleDateString('sv-SE');
 
-export function ChecklistSection({ projectId, vendorName }: { projectId: string; vendorName: string }) {
+export function ChecklistSection({
+  projectId,
+  vendorName,
+  canEdit,
+}: {
+  projectId: string;
+  vendorName: string;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
   const checklist = useChecklist(projectId);
   const update = useUpdateActivity(projectId);
@@ -50,7 +58,7 @@ export function ChecklistSection({ projectId, vendorName }: { projectId: string;
       )}
       {checklist.isError && <ErrorMessage error={checklist.error} onRetry={() => checklist.refetch()} />}
       {checklist.data?.groups.map((group) => (
-        <GroupTable key={group.key} group={group} vendorName={vendorName} onChange={save} />
+        <GroupTable key={group.key} group={group} vendorName={vendorName} canEdit={canEdit} onChange={save} />
       ))}
     </Stack>
   );
@@ -59,10 +67,12 @@ export function ChecklistSection({ projectId, vendorName }: { projectId: string;
 function GroupTable({
   group,
   vendorName,
+  canEdit,
   onChange,
 }: {
   group: ChecklistGroup;
   vendorName: string;
+  canEdit: boolean;
   onChange: SaveActivity;
 }) {
   const { t } = useTranslation();
@@ -96,7 +106,7 @@ function GroupTable({
           </Table.Thead>
           <Table.Tbody>
             {group.activities.map((activity) => (
-              <ActivityRow key={activity.id} activity={activity} onChange={onChange} />
+              <ActivityRow key={activity.id} activity={activity} canEdit={canEdit} onChange={onChange} />
             ))}
           </Table.Tbody>
         </Table>
@@ -105,7 +115,15 @@ function GroupTable({
   );
 }
 
-function ActivityRow({ activity, onChange }: { activity: Activity; onChange: SaveActivity }) {
+function ActivityRow({
+  activity,
+  canEdit,
+  onChange,
+}: {
+  activity: Activity;
+  canEdit: boolean;
+  onChange: SaveActivity;
+}) {
   const { t } = useTranslation();
   // Shows the tick at once while the save is under way; the saved activity (new version) replaces it.
   const [pendingDone, setPendingDone] = useState<{ version: number; done: boolean } | null>(null);
@@ -117,6 +135,7 @@ function ActivityRow({ activity, onChange }: { activity: Activity; onChange: Sav
         <Checkbox
           size="md"
           checked={checked}
+          disabled={!activity.canTick}
           aria-label={t('checklist.markDone', { title: activity.title })}
           onChange={(event) => {
             const done = event.currentTarget.checked;
@@ -150,6 +169,7 @@ function ActivityRow({ activity, onChange }: { activity: Activity; onChange: Sav
             type="date"
             size="xs"
             aria-label={t('checklist.deadlineFor', { title: activity.title })}
+            readOnly={!canEdit}
             defaultValue={activity.deadline ?? ''}
             key={`${activity.id}-${activity.version}`}
             onBlur={(event) => {

@@ -41,7 +41,7 @@ export function ProjectPage() {
           <ProgressBar progress={data.progress} label={t('projects.progress')} width={220} />
         </Group>
       </Paper>
-      <ChecklistSection projectId={data.id} vendorName={data.vendorName} />
+      <ChecklistSection projectId={data.id} vendorName={data.vendorName} canEdit={data.permissions.edit} />
     </Stack>
   );
 }

@@ -1,0 +1,89 @@
+import type { CurrentUser } from '../../shared/auth.js';
+import type { TemplateContent } from '../../shared/templates.js';
+import type { AppContext } from '../core/context.js';
+import { AppError, notFound } from '../core/errors.js';
+import { loadTemplateContent } from '../templates/service.js';
+import { type ProjectPermissions, projectPermissions } from './permissions.js';
+import { accessRepository } from './repository.js';
+
+export interface ProjectAccess {
+  project: { id: string; customerId: string; templateId: string };
+  template: TemplateContent;
+  permissions: ProjectPermissions;
+}
+
+/**
+ * The check every project request makes first. A project the user has no part in answers exactly
+ * like one that does not exist, so project ids cannot be probed across customers.
+ */
+export async function loadProjectAccess(
+  context: AppContext,
+  user: CurrentUser,
+  projectId: string,
+): Promise<ProjectAccess> {
+  const row = await accessRepository.findProject(context.db, projectId);
+  if (!row) throw notFound('Projektet');
+  const project = { id: row.id, customerId: row.customer_id, templateId: row.template_id };
+  const [template, held] = await Promise.all([
+    loadTemplateContent(context, row.template_id),
+    user.role !== 'vendor_admin' && user.personId
+      ? accessRepository.rolesHeldInProject(context.db, projectId, user.personId)
+      : Promise.resolve([]),
+  ]);
+  const permissions = projectPermissions(user, project, held, template);
+  if (!permissions.read) throw notFound('Projektet');
+  return { project, template, permissions };
+}
+
+export function requireEdit(access: ProjectAccess): void {
+  if (!access.permissions.edit) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Bara den som skriver planen (beställare, projektledare, projektgrupp) får ändra detta',
+    );
+  }
+}
+
+export interface CustomerAccess {
+  read: boolean;
+  edit: boolean;
+}
+
+/**
+ * What a user may do with a customer's schools and people: the vendor admin everything; the people
+ * who write the plan of one of the customer's projects edit; anyone else with a role in one of its
+ * projects reads. Everyone else gets 404, as if the customer did not exist.
+ */
+export async function customerAccess(
+  context: AppContext,
+  user: CurrentUser,
+  customerId: string,
+): Promise<CustomerAccess> {
+  if (user.role === 'vendor_admin') return { read: true, edit: true };
+  if (!user.personId) return { read: false, edit: false };
+  const held = await accessRepository.rolesHeldAtCustomer(context.db, customerId, user.personId);
+  let read = false;
+  let edit = false;
+  for (const holding of held) {
+    const template = await loadTemplateContent(context, holding.template_id);
+    const permissions = projectPermissions(user, { customerId }, [holding.role_key], template);
+    read ||= permissions.read;
+    edit ||= permissions.edit;
+  }
+  return { read, edit };
+}
+
+export async function requireCustomerRead(
+  context: AppContext,
+  user: CurrentUser,
+  customerId: string,
+): Promise<CustomerAccess> {
+  const access = await customerAccess(context, user, customerId);
+  if (!access.read) throw notFound('Kunden');
+  return access;
+}
+
+export async function requireCustomerEdit(context: AppContext, user: CurrentUser, customerId: string): Promise<void> {
+  const access = await requireCustomerRead(context, user, customerId);
+  if (!access.edit) throw new AppError('FORBIDDEN', 'Du får inte ändra kundens skolor och personer');
+}
