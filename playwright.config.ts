@@ -54,10 +54,16 @@ export default defineConfig({
       HOST: '127.0.0.1',
       PORT: String(server.port),
       DATABASE_URL: server.databaseUrl,
+      OUTBOX_DIR: e2eOutbox(server.name),
       LOG_LEVEL: 'warn',
     },
   })),
 });
+
+/** Where each server writes its mails (no SMTP in the journeys): tests read invitation links there. */
+export function e2eOutbox(serverName: string): string {
+  return `.tmp/e2e/outbox-${serverName}`;
+}
 
 export const e2eAdmin = {
   email: admin.STEGVIS_ADMIN_EMAIL,

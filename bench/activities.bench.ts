@@ -374,7 +374,7 @@ async function generateDataSet(file: string, projectCount: number): Promise<Data
         organisationNumber: organisationNumberFor(index, hasValidLuhnChecksum),
       });
       const startDate = addDays('2025-01-07', Math.floor(random() * 600));
-      const project = await createProject(context, admin, { customerId: customer.id, startDate });
+      const project = await createProject(context, { customerId: customer.id, startDate });
       data.projectIds.push(project.id);
 
       // Some projects have not started, some are finished, most are somewhere in between; earlier

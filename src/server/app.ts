@@ -9,6 +9,8 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { setSwedishValidationMessages } from '../shared/validation-locale.js';
+import { registerScopeGuard } from './access/guard.js';
+import { auditRoutes } from './audit/routes.js';
 import { registerSessionLoading } from './auth/guard.js';
 import { authRoutes } from './auth/routes.js';
 import { ensureInitialAdmin } from './auth/service.js';
@@ -21,6 +23,10 @@ import { responseSerializer } from './core/serializer.js';
 import { customerRoutes } from './customers/routes.js';
 import { createDatabase, type DatabaseOptions, migrateToLatest } from './db/database.js';
 import { APP_VERSION, healthRoutes } from './health/routes.js';
+import { importRoutes } from './imports/routes.js';
+import { invitationRoutes } from './invitations/routes.js';
+import { createMailer } from './mail/mailer.js';
+import { organisationRoutes } from './organisation/routes.js';
 import { projectRoutes } from './projects/routes.js';
 import { ensureSettings } from './settings/service.js';
 import { templateRoutes } from './templates/routes.js';
@@ -33,17 +39,28 @@ export interface BuildOptions extends DatabaseOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     stegvis: AppContext;
+    /** Every route registered, as method and path pattern: tests walk it to cover new routes too. */
+    routeTable: { method: string; url: string }[];
   }
 }
 
 /** Builds the whole app on a migrated database; it never listens by itself. */
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const database = createDatabase(config.database, options);
+  const clock = options.clock ?? systemClock;
   const context: AppContext = {
     db: database.db,
     databaseKind: database.kind,
-    clock: options.clock ?? systemClock,
+    clock,
     config,
+    // The app's logger exists only further down; the mailer logs through it once it does.
+    mailer: createMailer(config.mail, {
+      clock,
+      log: {
+        info: (data, message) => app.log.info(data, message),
+        error: (data, message) => app.log.error(data, message),
+      },
+    }),
   };
   try {
     await migrateToLatest(database.db);
@@ -62,7 +79,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     trustProxy: config.trustProxy,
   });
   app.decorate('stegvis', context);
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
   app.addHook('onClose', () => database.close());
+  app.addHook('onClose', () => context.mailer.close());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer(config.env !== 'production'));
   registerErrorHandling(app);
@@ -102,12 +125,17 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSessionLoading(app, context);
+  registerScopeGuard(app, context);
   await app.register(healthRoutes(context));
   await app.register(authRoutes(context));
   await app.register(templateRoutes(context));
   await app.register(customerRoutes(context));
   await app.register(projectRoutes(context));
   await app.register(checklistRoutes(context));
+  await app.register(invitationRoutes(context));
+  await app.register(organisationRoutes(context));
+  await app.register(importRoutes(context));
+  await app.register(auditRoutes(context));
 
   const servesWeb = Boolean(config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html')));
   if (servesWeb) await app.register(fastifyStatic, { root: config.webRoot as string, wildcard: false });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { buildApp } from './app.js';
 import { needsSetup } from './auth/service.js';
 import { ConfigError, loadConfig } from './config/config.js';
@@ -40,6 +41,11 @@ async function main(): Promise<void> {
     say(
       `Första start: öppna ${config.publicUrl} och skapa leverantörens administratör (eller sätt STEGVIS_ADMIN_EMAIL och STEGVIS_ADMIN_PASSWORD).`,
     );
+  }
+  if (!config.mail.smtpUrl) {
+    const relative = path.relative(process.cwd(), config.mail.outboxDir);
+    const outbox = relative && !relative.startsWith('..') ? relative : config.mail.outboxDir;
+    say(`E-post skickas inte: SMTP_URL saknas. Utskick sparas i ${outbox}.`);
   }
   say(
     `Stegvis kör på ${config.publicUrl} (databas: ${context.databaseKind}). API-dokumentation: ${config.publicUrl}/api/docs`,

@@ -12,6 +12,10 @@ export const errorCodes = [
   'VERSION_CONFLICT',
   'RATE_LIMITED',
   'SETUP_ALREADY_DONE',
+  /** A mailed link whose time has run out. */
+  'TOKEN_EXPIRED',
+  /** A mailed link that has already been used once. */
+  'TOKEN_USED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -68,6 +68,10 @@ export const personInputSchema = z.object({
     .transform((value) => (value ? value : null)),
   phone: optionalText(40),
   title: optionalText(200),
+  schoolId: idSchema
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
 });
 export type PersonInput = z.input<typeof personInputSchema>;
 
@@ -77,13 +81,19 @@ export const personSchema = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   title: z.string().nullable(),
+  schoolId: z.string().nullable(),
+  /** Has chosen a password and can log in. */
   hasLogin: z.boolean(),
+  /** Has been invited but not yet chosen a password. */
+  invited: z.boolean(),
   version: z.number().int(),
 });
 export type Person = z.infer<typeof personSchema>;
 
-export const updateWithVersion = <T extends z.ZodObject>(schema: T) =>
-  schema.extend({ version: z.number().int().min(1) });
+/** A change carries the version it was based on: a stale one is refused with 409. */
+const basedOnVersion = { version: z.number().int().min(1) };
+export const schoolUpdateSchema = schoolInputSchema.extend(basedOnVersion);
+export const personUpdateSchema = personInputSchema.extend(basedOnVersion);
 
 export const customerParamsSchema = z.object({ customerId: idSchema });
 export const schoolParamsSchema = z.object({ customerId: idSchema, schoolId: idSchema });
@@ -101,7 +111,13 @@ export const assignmentParamsSchema = z.object({ id: idSchema, assignmentId: idS
 
 export const holderSchema = z.object({
   assignmentId: z.string(),
-  person: z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), hasLogin: z.boolean() }),
+  person: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    hasLogin: z.boolean(),
+    invited: z.boolean(),
+  }),
 });
 
 export const roleWithHoldersSchema = z.object({

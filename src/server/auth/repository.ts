@@ -54,6 +54,16 @@ export const authRepository = {
       .executeTakeFirst();
   },
 
+  findUserById(db: Kysely<Database>, userId: string): Promise<UserWithPerson | undefined> {
+    return db
+      .selectFrom('users')
+      .leftJoin('people', 'people.user_id', 'users.id')
+      .selectAll('users')
+      .select(['people.id as person_id', 'people.customer_id'])
+      .where('users.id', '=', userId)
+      .executeTakeFirst();
+  },
+
   async insertUser(db: Kysely<Database>, user: UserRow): Promise<void> {
     const { id, email, name, password_hash, role, created_at } = user;
     await db.insertInto('users').values({ id, email, name, password_hash, role, created_at }).execute();

@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginBodySchema, sessionSchema, setupBodySchema, setupStatusSchema } from '../../shared/auth.js';
@@ -10,20 +10,30 @@ import { login, logout, needsSetup, type StartedSession, setupFirstAdmin } from 
 
 const tags = ['Inloggning'];
 
+/** Sets the session cookie of a started session and gives the session body the client gets. */
+export function sendSession(context: AppContext, reply: FastifyReply, session: StartedSession) {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: context.config.cookieSecure,
+    expires: session.expiresAt,
+  });
+  return { user: session.user, csrfToken: session.csrfToken };
+}
+
+/** The login rate limit: per client address and e-mail address, so that colleagues behind one address are not locked out. */
+export const rateLimitPerAddressAndEmail = (context: AppContext) => ({
+  max: context.config.loginRateLimitPerMinute,
+  timeWindow: '1 minute',
+  hook: 'preHandler' as const,
+  keyGenerator: (request: FastifyRequest) =>
+    `${request.ip}:${(request.body as { email?: string } | undefined)?.email ?? ''}`,
+});
+
 export const authRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const sendSession = (reply: FastifyReply, session: StartedSession) => {
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: context.config.cookieSecure,
-        expires: session.expiresAt,
-      });
-      return { user: session.user, csrfToken: session.csrfToken };
-    };
-
     app.post(
       '/api/auth/login',
       {
@@ -33,16 +43,10 @@ export const authRoutes =
           body: loginBodySchema,
           response: { 200: sessionSchema, 400: errorBodySchema, 401: errorBodySchema, 429: errorBodySchema },
         },
-        config: {
-          rateLimit: {
-            max: context.config.loginRateLimitPerMinute,
-            timeWindow: '1 minute',
-            hook: 'preHandler',
-            keyGenerator: (request) => `${request.ip}:${(request.body as { email?: string } | undefined)?.email ?? ''}`,
-          },
-        },
+        config: { rateLimit: rateLimitPerAddressAndEmail(context) },
       },
-      async (request, reply) => sendSession(reply, await login(context, request.body.email, request.body.password)),
+      async (request, reply) =>
+        sendSession(context, reply, await login(context, request.body.email, request.body.password)),
     );
 
     app.post(
@@ -83,7 +87,7 @@ export const authRoutes =
       async (request, reply) => {
         if (request.session) throw new AppError('SETUP_ALREADY_DONE', 'Du är redan inloggad');
         const session = await setupFirstAdmin(context, request.body);
-        return reply.status(201).send(sendSession(reply, session));
+        return reply.status(201).send(sendSession(context, reply, session));
       },
     );
   };

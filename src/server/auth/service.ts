@@ -16,7 +16,14 @@ export interface StartedSession {
 }
 
 export const hashSessionToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-const randomToken = (): string => randomBytes(32).toString('base64url');
+export const randomToken = (): string => randomBytes(32).toString('base64url');
+
+/**
+ * Stored for a user who has not chosen a password yet (invited, link not used): it is no argon2
+ * hash, so no password matches it.
+ */
+export const UNUSABLE_PASSWORD_HASH = '!ingen-losenord-valt';
+export const hasUsablePassword = (passwordHash: string): boolean => passwordHash.startsWith('$argon2');
 
 // Verifying against a real hash when the email is unknown keeps the answer time the same,
 // so response times do not tell which addresses have accounts.
@@ -26,7 +33,7 @@ const hashForUnknownUser = () => {
   return unknownUserHash;
 };
 
-async function startSession(context: AppContext, user: CurrentUser): Promise<StartedSession> {
+export async function startSession(context: AppContext, user: CurrentUser): Promise<StartedSession> {
   const token = randomToken();
   const csrfToken = randomToken();
   const now = context.clock.now();
@@ -75,7 +82,9 @@ export const toCurrentUser = (user: UserWithPerson): CurrentUser => ({
 });
 
 export async function login(context: AppContext, email: string, password: string): Promise<StartedSession> {
-  const user = await authRepository.findUserByEmail(context.db, email);
+  const found = await authRepository.findUserByEmail(context.db, email);
+  // A user who has not chosen a password yet is answered like an unknown address.
+  const user = found && hasUsablePassword(found.password_hash) ? found : undefined;
   const valid = await verify(user?.password_hash ?? (await hashForUnknownUser()), password);
   if (!user || !valid) throw new AppError('INVALID_CREDENTIALS', 'Fel e-postadress eller lösenord');
   await authRepository.deleteExpiredSessions(context.db, isoNow(context.clock));

@@ -7,6 +7,7 @@ import {
 } from '../../shared/checklist.js';
 import { idParamsSchema } from '../../shared/common.js';
 import { errorBodySchema } from '../../shared/errors.js';
+import { projectAccessOf } from '../access/guard.js';
 import { requireUser } from '../auth/guard.js';
 import type { AppContext } from '../core/context.js';
 import { getChecklist, updateActivity } from './service.js';
@@ -26,7 +27,7 @@ export const checklistRoutes =
           response: { 200: checklistSchema, 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema },
         },
       },
-      async (request) => getChecklist(context, requireUser(request), request.params.id),
+      async (request) => getChecklist(context, projectAccessOf(request)),
     );
 
     app.patch(
@@ -51,7 +52,8 @@ export const checklistRoutes =
         updateActivity(
           context,
           requireUser(request),
-          { projectId: request.params.id, activityId: request.params.activityId },
+          projectAccessOf(request),
+          request.params.activityId,
           request.body,
         ),
     );

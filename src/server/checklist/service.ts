@@ -2,7 +2,7 @@ import type { CurrentUser } from '../../shared/auth.js';
 import type { Activity, Checklist, UpdateActivityBody } from '../../shared/checklist.js';
 import type { TemplateContent } from '../../shared/templates.js';
 import { mayTick, type ProjectPermissions } from '../access/permissions.js';
-import { loadProjectAccess } from '../access/service.js';
+import type { ProjectAccess } from '../access/service.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, notFound } from '../core/errors.js';
 import { progressOf } from './progress.js';
@@ -56,19 +56,21 @@ export function groupChecklist(content: TemplateContent, activities: Activity[])
   };
 }
 
-export async function getChecklist(context: AppContext, user: CurrentUser, projectId: string): Promise<Checklist> {
-  const { template, permissions } = await loadProjectAccess(context, user, projectId);
-  const rows = await checklistRepository.listByProject(context.db, projectId);
+export async function getChecklist(context: AppContext, access: ProjectAccess): Promise<Checklist> {
+  const { template, permissions } = access;
+  const rows = await checklistRepository.listByProject(context.db, access.project.id);
   return groupChecklist(template, rows.map(activityMapper(template, permissions)));
 }
 
 export async function updateActivity(
   context: AppContext,
   user: CurrentUser,
-  target: { projectId: string; activityId: string },
+  access: ProjectAccess,
+  activityId: string,
   body: UpdateActivityBody,
 ): Promise<Activity> {
-  const { template, permissions } = await loadProjectAccess(context, user, target.projectId);
+  const { template, permissions } = access;
+  const target = { projectId: access.project.id, activityId };
   const toActivity = activityMapper(template, permissions);
   const before = await checklistRepository.findInProject(context.db, target.projectId, target.activityId);
   if (!before) throw notFound('Aktiviteten');

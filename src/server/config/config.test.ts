@@ -83,4 +83,31 @@ describe('loadConfig', () => {
     const short = configErrorOf({ STEGVIS_ADMIN_EMAIL: 'drift@exempel.se', STEGVIS_ADMIN_PASSWORD: 'kort' });
     expect(short.message).toContain('STEGVIS_ADMIN_PASSWORD: måste vara minst 10 tecken');
   });
+
+  it('sends mail by SMTP_URL, and without it writes mails to OUTBOX_DIR; links last 72 and 2 hours', () => {
+    const defaults = loadConfig({});
+    expect(defaults.mail).toEqual({
+      smtpUrl: undefined,
+      from: 'Stegvis <no-reply@localhost>',
+      outboxDir: path.resolve('data/outbox'),
+    });
+    expect([defaults.invitationTtlHours, defaults.resetTtlHours]).toEqual([72, 2]);
+    expect(loadConfig({ SMTP_URL: '' }).mail.smtpUrl).toBeUndefined();
+
+    const configured = loadConfig({
+      SMTP_URL: 'smtps://stegvis:hemligt@smtp.exempel.se:465',
+      MAIL_FROM: 'Stegvis <stegvis@exempel.se>',
+      INVITATION_TTL_HOURS: '24',
+      RESET_TTL_HOURS: '1',
+    });
+    expect(configured.mail).toMatchObject({
+      smtpUrl: 'smtps://stegvis:hemligt@smtp.exempel.se:465',
+      from: 'Stegvis <stegvis@exempel.se>',
+    });
+    expect([configured.invitationTtlHours, configured.resetTtlHours]).toEqual([24, 1]);
+
+    const error = configErrorOf({ SMTP_URL: 'smtp.exempel.se', RESET_TTL_HOURS: '0' });
+    expect(error.message).toContain('  SMTP_URL: ska vara en adress som smtp://');
+    expect(error.message).toContain('  RESET_TTL_HOURS: ');
+  });
 });

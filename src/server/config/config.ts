@@ -22,6 +22,21 @@ const environmentSchema = z.object({
   STEGVIS_ADMIN_PASSWORD: z.string().min(10, 'måste vara minst 10 tecken').optional(),
   STEGVIS_ADMIN_NAME: z.string().trim().min(1).default('Administratör'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'ska vara en adress som smtp://användare:lösenord@värd:587 eller smtps://…')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().trim().min(3).default('Stegvis <no-reply@localhost>'),
+  OUTBOX_DIR: z.string().trim().min(1).default('data/outbox'),
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
+  RESET_TTL_HOURS: z.coerce.number().int().min(1).max(72).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -40,6 +55,10 @@ export interface AppConfig {
   vendorName: string;
   initialAdmin?: { email: string; password: string; name: string };
   loginRateLimitPerMinute: number;
+  /** Without `smtpUrl`, mails are written as .eml files to `outboxDir` instead of being sent. */
+  mail: { smtpUrl?: string; from: string; outboxDir: string };
+  invitationTtlHours: number;
+  resetTtlHours: number;
   logLevel: string;
   /** Where the built web app is served from; absent when no web build is served (API tests). */
   webRoot?: string;
@@ -82,6 +101,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
         ? { email: env.STEGVIS_ADMIN_EMAIL, password: env.STEGVIS_ADMIN_PASSWORD, name: env.STEGVIS_ADMIN_NAME }
         : undefined,
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.resolve(env.OUTBOX_DIR) },
+    invitationTtlHours: env.INVITATION_TTL_HOURS,
+    resetTtlHours: env.RESET_TTL_HOURS,
     logLevel: env.LOG_LEVEL,
     webRoot: path.resolve('dist/web'),
   };

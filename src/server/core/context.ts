@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppConfig } from '../config/config.js';
 import type { DatabaseKind } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import type { Mailer } from '../mail/mailer.js';
 import type { Clock } from './clock.js';
 
 /** What every domain service works with; built once by `buildApp`. */
@@ -10,4 +11,5 @@ export interface AppContext {
   databaseKind: DatabaseKind;
   clock: Clock;
   config: AppConfig;
+  mailer: Mailer;
 }

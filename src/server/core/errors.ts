@@ -12,6 +12,8 @@ const statusByCode: Record<ErrorCode, number> = {
   CONFLICT: 409,
   VERSION_CONFLICT: 409,
   SETUP_ALREADY_DONE: 409,
+  TOKEN_EXPIRED: 410,
+  TOKEN_USED: 410,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

@@ -105,6 +105,7 @@ export interface PeopleTable {
   email: string | null;
   phone: string | null;
   title: string | null;
+  school_id: string | null;
   user_id: string | null;
   version: Generated<number>;
   created_at: string;

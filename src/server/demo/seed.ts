@@ -32,7 +32,7 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
     : await createUser(context, { ...DEMO_ADMIN, role: 'vendor_admin' });
   const customer = await createCustomer(context, DEMO_CUSTOMER);
   const today = context.clock.now();
-  const project = await createProject(context, admin, {
+  const project = await createProject(context, {
     customerId: customer.id,
     name: 'Införande av skolplattformen 2027',
     startDate: addDays(today, -21),

@@ -7,6 +7,7 @@ import {
   projectListQuerySchema,
   projectListSchema,
 } from '../../shared/projects.js';
+import { projectAccessOf } from '../access/guard.js';
 import { requireUser, requireVendorAdmin } from '../auth/guard.js';
 import type { AppContext } from '../core/context.js';
 import { createProject, getProject, listProjects } from './service.js';
@@ -46,8 +47,8 @@ export const projectRoutes =
         },
       },
       async (request, reply) => {
-        const user = requireVendorAdmin(request);
-        return reply.status(201).send(await createProject(context, user, request.body));
+        requireVendorAdmin(request);
+        return reply.status(201).send(await createProject(context, request.body));
       },
     );
 
@@ -61,6 +62,6 @@ export const projectRoutes =
           response: { 200: projectDetailSchema, 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema },
         },
       },
-      async (request) => getProject(context, requireUser(request), request.params.id),
+      async (request) => getProject(context, projectAccessOf(request)),
     );
   };

@@ -1,7 +1,8 @@
 import type { CurrentUser } from '../../shared/auth.js';
 import type { CreateProjectBody, ProjectDetail, ProjectSummary } from '../../shared/projects.js';
+import type { ProjectPermissions } from '../access/permissions.js';
 import { accessRepository } from '../access/repository.js';
-import { loadProjectAccess } from '../access/service.js';
+import { loadProjectAccess, type ProjectAccess } from '../access/service.js';
 import { progressOf } from '../checklist/progress.js';
 import type { AppContext } from '../core/context.js';
 import { notFound } from '../core/errors.js';
@@ -35,8 +36,14 @@ export async function listProjects(context: AppContext, user: CurrentUser, filte
   return (await projectRepository.list(context.db, { ...filter, projectIds: visible })).map(toSummary);
 }
 
-export async function getProject(context: AppContext, user: CurrentUser, projectId: string): Promise<ProjectDetail> {
-  const { permissions } = await loadProjectAccess(context, user, projectId);
+export const getProject = (context: AppContext, access: ProjectAccess): Promise<ProjectDetail> =>
+  projectDetail(context, access.project.id, access.permissions);
+
+async function projectDetail(
+  context: AppContext,
+  projectId: string,
+  permissions: Pick<ProjectPermissions, 'edit' | 'approve'>,
+): Promise<ProjectDetail> {
   const row = await projectRepository.findById(context.db, projectId);
   if (!row) throw notFound('Projektet');
   const template = await templateRepository.findById(context.db, row.template_id);
@@ -50,11 +57,7 @@ export async function getProject(context: AppContext, user: CurrentUser, project
 }
 
 /** A project is the template made concrete: every checklist activity of it, ready to tick. */
-export async function createProject(
-  context: AppContext,
-  user: CurrentUser,
-  body: CreateProjectBody,
-): Promise<ProjectDetail> {
+export async function createProject(context: AppContext, body: CreateProjectBody): Promise<ProjectDetail> {
   const customer = await customerRepository.findById(context.db, body.customerId);
   if (!customer) throw notFound('Kunden');
   const template = await findTemplateForNewProject(context, body.templateId);
@@ -91,5 +94,5 @@ export async function createProject(
     },
     activities,
   );
-  return getProject(context, user, projectId);
+  return projectDetail(context, projectId, { edit: true, approve: false });
 }

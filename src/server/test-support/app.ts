@@ -63,11 +63,15 @@ export interface TestAppOptions {
   env?: Record<string, string>;
 }
 
-/** A whole app on a freshly migrated database of its own. */
+/**
+ * A whole app on a freshly migrated database of its own. Without `SMTP_URL` in `env`, mails go
+ * to an outbox folder of its own (`config.mail.outboxDir`), removed at close unless `OUTBOX_DIR` is given.
+ */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await freshDatabase();
+  const outbox = options.env?.OUTBOX_DIR ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'stegvis-outbox-'));
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env }),
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...(outbox ? { OUTBOX_DIR: outbox } : {}), ...options.env }),
     database: parseDatabaseUrl(database.url),
     webRoot: undefined,
   };
@@ -78,6 +82,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     close: async () => {
       await app.close();
       await database.drop();
+      if (outbox) fs.rmSync(outbox, { recursive: true, force: true });
     },
   };
 }

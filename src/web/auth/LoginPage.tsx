@@ -1,6 +1,18 @@
-import { Alert, Button, Center, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Loader,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { loginBodySchema, setupBodySchema } from '../../shared/auth.js';
 import { useSchemaForm } from '../api/forms.js';
 import { errorText } from '../layout/ErrorMessage.js';
@@ -64,6 +76,9 @@ function LoginForm() {
         <Button type="submit" loading={login.isPending}>
           {t('auth.login')}
         </Button>
+        <Anchor component={Link} to="/glomt-losenord" size="sm">
+          {t('passwords.forgotLink')}
+        </Anchor>
       </Stack>
     </form>
   );

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, Session, SetupBody } from '../../shared/auth.js';
 import { ApiError, api, setCsrfToken } from '../api/client.js';
 
-const SESSION_KEY = ['session'];
+export const SESSION_KEY = ['session'];
 
 async function fetchSession(): Promise<Session | null> {
   try {

@@ -41,7 +41,9 @@ export function CustomersPage() {
               {customers.data.items.map((customer) => (
                 <Table.Tr key={customer.id}>
                   <Table.Th scope="row" fw={600}>
-                    {customer.name}
+                    <Anchor component={Link} to={`/kunder/${customer.id}`} fw={600}>
+                      {customer.name}
+                    </Anchor>
                   </Table.Th>
                   <Table.Td>{customer.organisationNumber}</Table.Td>
                   <Table.Td>

@@ -22,6 +22,8 @@ export function AppLayout() {
   if (session.isError) return <ErrorMessage error={session.error} onRetry={() => session.refetch()} />;
   if (!session.data) return <Navigate to="/logga-in" replace state={{ from: location.pathname }} />;
 
+  // Customers and the vendor's own people are the vendor admin's; everyone else works in projects.
+  const isVendorAdmin = session.data.user.role === 'vendor_admin';
   const navLink = (to: string, label: string) => (
     <Anchor component={NavLink} to={to} c="white" fw={600} underline="hover" className="nav-link">
       {label}
@@ -41,7 +43,8 @@ export function AppLayout() {
             </Text>
             <Group component="nav" aria-label={t('nav.main')} gap="lg">
               {navLink('/projekt', t('nav.projects'))}
-              {navLink('/kunder', t('nav.customers'))}
+              {isVendorAdmin && navLink('/kunder', t('nav.customers'))}
+              {isVendorAdmin && navLink('/leverantor/personer', t('nav.vendor'))}
               <Anchor href="/api/docs" c="white" fw={600} underline="hover">
                 {t('nav.apiDocs')}
               </Anchor>

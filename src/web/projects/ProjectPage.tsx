@@ -5,6 +5,7 @@ import { ChecklistSection } from '../checklist/ChecklistSection.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { useProject } from './api.js';
 import { ProgressBar } from './ProgressBar.js';
+import { ProjectNav } from './ProjectNav.js';
 
 export function ProjectPage() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function ProjectPage() {
           <ProgressBar progress={data.progress} label={t('projects.progress')} width={220} />
         </Group>
       </Paper>
+      <ProjectNav projectId={data.id} />
       <ChecklistSection projectId={data.id} vendorName={data.vendorName} canEdit={data.permissions.edit} />
     </Stack>
   );

@@ -24,6 +24,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('email', 'text')
     .addColumn('phone', 'text')
     .addColumn('title', 'text')
+    // The school the person works at, if any (staff registers list it).
+    .addColumn('school_id', 'text', (c) => c.references('schools.id').onDelete('set null'))
     // Set when the person has a login (after accepting an invitation).
     .addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))

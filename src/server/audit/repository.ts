@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { AuditEventsTable, Database } from '../db/schema.js';
+
+export const auditRepository = {
+  async insert(db: Kysely<Database>, event: AuditEventsTable): Promise<void> {
+    await db.insertInto('audit_events').values(event).execute();
+  },
+
+  /** A project's history: its own events and those of its customer's schools and people. */
+  listForProject(db: Kysely<Database>, project: { id: string; customerId: string }, limit: number) {
+    return db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('project_id', '=', project.id),
+          eb.and([eb('customer_id', '=', project.customerId), eb('project_id', 'is', null)]),
+        ]),
+      )
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  },
+};

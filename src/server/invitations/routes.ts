@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sessionSchema } from '../../shared/auth.js';
+import { errorBodySchema } from '../../shared/errors.js';
+import {
+  acceptBodySchema,
+  forgotBodySchema,
+  invitationResultSchema,
+  personIdParamsSchema,
+  tokenInfoSchema,
+  tokenParamsSchema,
+} from '../../shared/invitations.js';
+import { requireUser } from '../auth/guard.js';
+import { rateLimitPerAddressAndEmail, sendSession } from '../auth/routes.js';
+import type { AppContext } from '../core/context.js';
+import { acceptToken, describeToken, invitePerson, requestPasswordReset } from './service.js';
+
+const tags = ['Inbjudningar och lösenord'];
+
+export const invitationRoutes =
+  (context: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/people/:personId/invitation',
+      {
+        schema: {
+          tags,
+          summary: 'Bjud in en person: e-post med en länk där hen väljer lösenord',
+          description:
+            'Skapar personens inloggning om den saknas och skickar en länk som går ut efter INVITATION_TTL_HOURS. ' +
+            'En ny inbjudan ersätter tidigare oanvända länkar. `delivery` är `outbox` när SMTP_URL saknas: ' +
+            'då skickades inget, meddelandet sparades i utkorgsmappen.',
+          params: personIdParamsSchema,
+          response: {
+            201: invitationResultSchema,
+            400: errorBodySchema,
+            401: errorBodySchema,
+            403: errorBodySchema,
+            404: errorBodySchema,
+            409: errorBodySchema,
+            500: errorBodySchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const user = requireUser(request);
+        return reply.status(201).send(await invitePerson(context, user, request.params.personId));
+      },
+    );
+
+    app.get(
+      '/api/auth/token/:token',
+      {
+        schema: {
+          tags,
+          summary: 'Vems konto en länk från e-posten gäller, om den fortfarande fungerar',
+          params: tokenParamsSchema,
+          response: { 200: tokenInfoSchema, 400: errorBodySchema, 404: errorBodySchema, 410: errorBodySchema },
+        },
+      },
+      async (request) => describeToken(context, request.params.token),
+    );
+
+    app.post(
+      '/api/auth/accept',
+      {
+        schema: {
+          tags,
+          summary: 'Välj lösenord med en länk från e-posten (inbjudan eller glömt lösenord) och logga in',
+          description: 'Länken fungerar en gång. Användarens andra sessioner avslutas.',
+          body: acceptBodySchema,
+          response: { 200: sessionSchema, 400: errorBodySchema, 404: errorBodySchema, 410: errorBodySchema },
+        },
+      },
+      async (request, reply) => sendSession(context, reply, await acceptToken(context, request.body)),
+    );
+
+    app.post(
+      '/api/auth/forgot',
+      {
+        schema: {
+          tags,
+          summary: 'Glömt lösenord: e-posta en länk för att välja ett nytt',
+          description: 'Svarar alltid 204, så att svaret inte avslöjar vilka adresser som har konton.',
+          body: forgotBodySchema,
+          response: { 204: z.null(), 400: errorBodySchema, 429: errorBodySchema },
+        },
+        config: { rateLimit: rateLimitPerAddressAndEmail(context) },
+      },
+      async (request, reply) => {
+        await requestPasswordReset(context, request.body.email);
+        return reply.status(204).send(null);
+      },
+    );
+  };

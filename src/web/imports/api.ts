@@ -1,0 +1,27 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ImportCommitBody, ImportKind, ImportPreview, ImportResult } from '../../shared/imports.js';
+import { api } from '../api/client.js';
+
+/** Uploads the file and gets back what would be imported; nothing is stored. */
+export function useImportPreview(customerId: string, kind: ImportKind) {
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return api<ImportPreview>('POST', `/api/customers/${customerId}/imports/preview?kind=${kind}`, form);
+    },
+  });
+}
+
+/** Imports the confirmed rows, all or none; then the customer's lists and projects are fetched again. */
+export function useImportCommit(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ImportCommitBody) =>
+      api<ImportResult>('POST', `/api/customers/${customerId}/imports/commit`, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['customers', customerId] });
+      void queryClient.invalidateQueries({ queryKey: ['projects'] });
+    },
+  });
+}

@@ -1,0 +1,129 @@
+import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import type { ChangeEvent, FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Person, personInputSchema, type School } from '../../shared/organisation.js';
+import { useSavePerson } from './api.js';
+import { FormProblem, isVersionConflict } from './FormProblem.js';
+import { useFieldsForm } from './useFieldsForm.js';
+
+interface PersonValues extends Record<string, unknown> {
+  name: string;
+  email: string;
+  phone: string;
+  title: string;
+  /** '' for no school. */
+  schoolId: string;
+  /** The version the change is based on; absent for a new person. */
+  version?: number;
+}
+
+const emptyPerson: PersonValues = { name: '', email: '', phone: '', title: '', schoolId: '' };
+const valuesOf = (person: Person): PersonValues => ({
+  name: person.name,
+  email: person.email ?? '',
+  phone: person.phone ?? '',
+  title: person.title ?? '',
+  schoolId: person.schoolId ?? '',
+  version: person.version,
+});
+
+/**
+ * Adds a person to the customer, or edits `person` (sending the version it was read at). `latest`
+ * is the person as the list holds it now, loaded into the form after a version conflict. With
+ * `customerId` null it adds one of the vendor's own people; without `schools` there is no school
+ * field (the vendor has none).
+ */
+export function PersonForm({
+  customerId,
+  schools,
+  person,
+  latest,
+  submitLabel,
+  onSaved,
+  onCancel,
+}: {
+  customerId: string | null;
+  schools?: School[];
+  person?: Person;
+  latest?: Person;
+  submitLabel: string;
+  onSaved: (person: Person) => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  const save = useSavePerson(customerId);
+  const form = useFieldsForm<PersonValues>(personInputSchema, person ? valuesOf(person) : emptyPerson);
+  const { values, errors } = form;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      name: values.name,
+      email: values.email,
+      phone: values.phone,
+      title: values.title,
+      schoolId: values.schoolId === '' ? null : values.schoolId,
+    };
+    if (!form.check(body)) return;
+    save.mutate(
+      { ...body, personId: person?.id, version: values.version },
+      {
+        onSuccess: (saved) => {
+          if (!person) form.reset();
+          onSaved(saved);
+        },
+        onError: form.showServerErrors,
+      },
+    );
+  };
+
+  const loadLatest = () => {
+    if (latest) form.reset(valuesOf(latest));
+    save.reset();
+  };
+
+  const text = (name: 'name' | 'email' | 'phone' | 'title') => ({
+    value: values[name],
+    error: errors[name],
+    onChange: (event: ChangeEvent<HTMLInputElement>) => form.set(name, event.currentTarget.value),
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput label={t('customer.people.name')} required {...text('name')} />
+          <TextInput label={t('customer.people.email')} type="email" autoComplete="off" {...text('email')} />
+          <TextInput label={t('customer.people.phone')} type="tel" {...text('phone')} />
+          <TextInput label={t('customer.people.personTitle')} {...text('title')} />
+          {schools && (
+            <NativeSelect
+              label={t('customer.people.school')}
+              value={values.schoolId}
+              error={errors.schoolId}
+              onChange={(event) => form.set('schoolId', event.currentTarget.value)}
+              data={[
+                { value: '', label: t('customer.people.noSchool') },
+                ...schools.map((school) => ({ value: school.id, label: school.name })),
+              ]}
+            />
+          )}
+        </SimpleGrid>
+        <FormProblem
+          error={save.error}
+          onLoadLatest={latest && isVersionConflict(save.error) ? loadLatest : undefined}
+        />
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {submitLabel}
+          </Button>
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

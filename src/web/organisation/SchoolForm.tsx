@@ -1,0 +1,126 @@
+import { Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type School,
+  type SchoolForm as SchoolFormKey,
+  schoolFormLabels,
+  schoolForms,
+  schoolInputSchema,
+} from '../../shared/organisation.js';
+import { useSaveSchool } from './api.js';
+import { FormProblem, isVersionConflict } from './FormProblem.js';
+import { useFieldsForm } from './useFieldsForm.js';
+
+interface SchoolValues extends Record<string, unknown> {
+  name: string;
+  schoolForms: SchoolFormKey[];
+  schoolUnitCode: string;
+  /** The version the change is based on; absent for a new school. */
+  version?: number;
+}
+
+const emptySchool: SchoolValues = { name: '', schoolForms: [], schoolUnitCode: '' };
+const valuesOf = (school: School): SchoolValues => ({
+  name: school.name,
+  schoolForms: school.schoolForms,
+  schoolUnitCode: school.schoolUnitCode ?? '',
+  version: school.version,
+});
+
+/**
+ * Adds a school, or edits `school` (sending the version it was read at). `latest` is the school as
+ * the list holds it now, loaded into the form after a version conflict.
+ */
+export function SchoolForm({
+  customerId,
+  school,
+  latest,
+  submitLabel,
+  onSaved,
+  onCancel,
+}: {
+  customerId: string;
+  school?: School;
+  latest?: School;
+  submitLabel: string;
+  onSaved: (school: School) => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  const save = useSaveSchool(customerId);
+  const form = useFieldsForm<SchoolValues>(schoolInputSchema, school ? valuesOf(school) : emptySchool);
+  const { values, errors } = form;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = { name: values.name, schoolForms: values.schoolForms, schoolUnitCode: values.schoolUnitCode };
+    if (!form.check(body)) return;
+    save.mutate(
+      { ...body, schoolId: school?.id, version: values.version },
+      {
+        onSuccess: (saved) => {
+          if (!school) form.reset();
+          onSaved(saved);
+        },
+        onError: form.showServerErrors,
+      },
+    );
+  };
+
+  const loadLatest = () => {
+    if (latest) form.reset(valuesOf(latest));
+    save.reset();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput
+          label={t('customer.schools.name')}
+          required
+          maw={420}
+          value={values.name}
+          error={errors.name}
+          onChange={(event) => form.set('name', event.currentTarget.value)}
+        />
+        <Checkbox.Group
+          label={t('customer.schools.forms')}
+          required
+          value={values.schoolForms}
+          error={errors.schoolForms}
+          onChange={(value) => form.set('schoolForms', value as SchoolFormKey[])}
+        >
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs" mt="xs">
+            {schoolForms.map((key) => (
+              <Checkbox key={key} value={key} label={schoolFormLabels[key]} />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
+        <TextInput
+          label={t('customer.schools.unitCode')}
+          description={t('customer.schools.unitCodeHint')}
+          inputMode="numeric"
+          maw={420}
+          value={values.schoolUnitCode}
+          error={errors.schoolUnitCode}
+          onChange={(event) => form.set('schoolUnitCode', event.currentTarget.value)}
+        />
+        <FormProblem
+          error={save.error}
+          onLoadLatest={latest && isVersionConflict(save.error) ? loadLatest : undefined}
+        />
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {submitLabel}
+          </Button>
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

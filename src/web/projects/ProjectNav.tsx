@@ -1,0 +1,37 @@
+import { Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+
+const tabStyle = ({ isActive }: { isActive: boolean }) => ({
+  display: 'inline-block',
+  padding: '8px 14px',
+  fontWeight: isActive ? 700 : 500,
+  color: isActive ? 'var(--mantine-color-blue-9)' : 'var(--mantine-color-gray-8)',
+  textDecoration: 'none',
+  borderBottom: `3px solid ${isActive ? 'var(--mantine-color-blue-9)' : 'transparent'}`,
+  marginBottom: -1,
+});
+
+/** The parts of a project as tabs: links, the current one marked with aria-current="page". */
+export function ProjectNav({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const base = `/projekt/${projectId}`;
+  return (
+    <Group
+      component="nav"
+      aria-label={t('projectNav.label')}
+      gap={4}
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-4)' }}
+    >
+      <NavLink to={base} end style={tabStyle}>
+        {t('projectNav.checklist')}
+      </NavLink>
+      <NavLink to={`${base}/organisation`} style={tabStyle}>
+        {t('projectNav.organisation')}
+      </NavLink>
+      <NavLink to={`${base}/historik`} style={tabStyle}>
+        {t('projectNav.history')}
+      </NavLink>
+    </Group>
+  );
+}

@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { e2eAdmin } from '../../playwright.config.js';
+import { hasValidLuhnChecksum } from '../../src/shared/common.js';
+import { expectNoSeriousA11yViolations } from './axe.js';
+
+const SCREENSHOTS = '.tmp/screenshots';
+
+/** A valid organisation number no other journey is likely to use. */
+function organisationNumber(): string {
+  const body = `556${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+  const check = [...'0123456789'].find((digit) => hasValidLuhnChecksum(body + digit));
+  return `${body}${check}`;
+}
+
+test('the vendor admin adds one of the vendor’s people, invites them and makes them Projektstödjare', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const customerName = `Vikby ${suffix} kommun`;
+  const email = `stina.${suffix}@leverantor.se`;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+
+  await page.goto('/');
+  await page.getByLabel('E-postadress').fill(e2eAdmin.email);
+  await page.getByLabel('Lösenord').fill(e2eAdmin.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByRole('heading', { name: 'Projekt', level: 1 })).toBeVisible();
+  const mainNav = page.getByRole('navigation', { name: 'Huvudmeny' });
+
+  // The vendor's own people, from the main menu.
+  await mainNav.getByRole('link', { name: 'Leverantören' }).click();
+  await expect(page.getByRole('heading', { name: 'Leverantörens personer', level: 1 })).toBeVisible();
+  await expect(mainNav.getByRole('link', { name: 'Leverantören' })).toHaveAttribute('aria-current', 'page');
+  const form = page.getByRole('region', { name: 'Lägg till person' });
+  await expect(form.getByLabel('Skola')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'leverantörens personer');
+
+  // The shared schema's messages come first; then the person is added and listed.
+  await form.getByLabel('Namn').fill('Stina Stöd');
+  await form.getByLabel('E-postadress').fill('stina@');
+  await form.getByRole('button', { name: 'Lägg till person' }).click();
+  await expect(form.getByText('Ange en giltig e-postadress')).toBeVisible();
+  await form.getByLabel('E-postadress').fill(email);
+  await form.getByLabel('Telefon').fill('08-123 456');
+  await form.getByLabel('Titel').fill('Projektstödjare');
+  await form.getByRole('button', { name: 'Lägg till person' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Stina Stöd är tillagd.' })).toBeVisible();
+  await expect(form.getByLabel('Namn')).toHaveValue('');
+  const row = page.getByRole('row', { name: /Stina Stöd/ });
+  await expect(row).toContainText(email);
+  await expect(row).toContainText('08-123 456');
+  await expect(row).toContainText('Projektstödjare');
+
+  // An invitation gives a vendor staff login; the row says it is pending.
+  await row.getByRole('button', { name: 'Bjud in Stina Stöd att logga in' }).click();
+  await expect(row.getByRole('status')).toContainText('inbjudan sparades i serverns utkorg');
+  await expect(row.getByText('Inbjuden', { exact: true })).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Bjud in igen: Stina Stöd' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'leverantörens personer, med en person');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SCREENSHOTS}/leverantorens-personer-${testInfo.project.name}.png`, fullPage: true });
+
+  // A customer's project: Stina can be chosen for the vendor's roles.
+  await mainNav.getByRole('link', { name: 'Kunder' }).click();
+  await page.getByLabel('Namn').fill(customerName);
+  await page.getByLabel('Organisationsnummer').fill(organisationNumber());
+  await page.getByRole('button', { name: 'Lägg till kund' }).click();
+  await expect(page.getByRole('status')).toContainText(`Kunden ${customerName} är tillagd`);
+  await page.getByRole('button', { name: `Skapa implementeringsprojekt för ${customerName}` }).click();
+  await expect(page.getByRole('heading', { name: `Implementering ${customerName}`, level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Projektets delar' }).getByRole('link', { name: 'Organisation' }).click();
+  await expect(page.getByRole('heading', { name: 'Organisation', level: 1 })).toBeVisible();
+
+  const support = page.getByRole('region', { name: 'Projektstödjare', exact: true });
+  await support.getByLabel('Person till Projektstödjare').selectOption({ label: 'Stina Stöd (Projektstödjare)' });
+  await support.getByRole('button', { name: 'Lägg till person som Projektstödjare' }).click();
+  const holders = support.getByRole('list', { name: 'Personer med rollen Projektstödjare' });
+  await expect(holders).toContainText('Stina Stöd');
+  await expect(holders.getByText('Inbjuden', { exact: true })).toBeVisible();
+  await expect(support.getByText('Saknas', { exact: true })).toBeHidden();
+  await expectNoSeriousA11yViolations(page, 'organisationen med leverantörens person');
+  await context.close();
+});
