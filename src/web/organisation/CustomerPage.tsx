@@ -24,6 +24,7 @@ import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { useProjects } from '../projects/api.js';
 import { customerKey, useCustomerList, usePeople, useSchools } from './api.js';
 import { Collapsible } from './Collapsible.js';
+import { PeopleTable } from './PeopleTable.js';
 import { PersonForm } from './PersonForm.js';
 import { SchoolForm } from './SchoolForm.js';
 
@@ -232,59 +233,20 @@ function PeopleSection({ customerId, people, schools }: { customerId: string; pe
       {people.length === 0 ? (
         <Text>{t('customer.people.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={860}>
-          <Table striped withTableBorder verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('customer.people.name')}</Table.Th>
-                <Table.Th scope="col">{t('customer.people.email')}</Table.Th>
-                <Table.Th scope="col">{t('customer.people.phone')}</Table.Th>
-                <Table.Th scope="col">{t('customer.people.personTitle')}</Table.Th>
-                <Table.Th scope="col">{t('customer.people.school')}</Table.Th>
-                <Table.Th scope="col">{t('customer.people.login')}</Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">{t('customer.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {people.map((person) => (
-                <Table.Tr key={person.id}>
-                  <Table.Th scope="row" fw={600}>
-                    {person.name}
-                  </Table.Th>
-                  <Table.Td>{person.email ?? '–'}</Table.Td>
-                  <Table.Td>{person.phone ?? '–'}</Table.Td>
-                  <Table.Td>{person.title ?? '–'}</Table.Td>
-                  <Table.Td>{schoolName(person.schoolId)}</Table.Td>
-                  <Table.Td>
-                    {person.hasLogin ? (
-                      <Badge variant="light" tt="none">
-                        {t('customer.people.hasLogin')}
-                      </Badge>
-                    ) : person.invited ? (
-                      <Badge variant="outline" color="gray.8" tt="none">
-                        {t('customer.people.invited')}
-                      </Badge>
-                    ) : (
-                      '–'
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Button
-                      size="xs"
-                      variant="light"
-                      aria-label={t('customer.people.editLabel', { name: person.name })}
-                      onClick={() => setEditingId(person.id)}
-                    >
-                      {t('customer.people.edit')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <PeopleTable
+          people={people}
+          schoolName={schoolName}
+          actions={(person) => (
+            <Button
+              size="xs"
+              variant="light"
+              aria-label={t('customer.people.editLabel', { name: person.name })}
+              onClick={() => setEditingId(person.id)}
+            >
+              {t('customer.people.edit')}
+            </Button>
+          )}
+        />
       )}
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ny-person">
         <Title order={3} size="h4" id="ny-person" mb="sm">

@@ -1,12 +1,12 @@
-import { Anchor, Breadcrumbs, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Paper, Stack, Table, Text } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { AuditEvent } from '../../shared/audit.js';
 import { type SchoolForm, schoolFormLabels } from '../../shared/organisation.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { useProject } from '../projects/api.js';
-import { ProjectNav } from '../projects/ProjectNav.js';
+import { ProjectSubpageHeader } from '../projects/ProjectSubpageHeader.js';
 import { useHistory, useOrganisation, usePeople } from './api.js';
 
 /** Bookkeeping, not something the reader changed. */
@@ -70,25 +70,7 @@ export function HistoryPage() {
 
   return (
     <Stack gap="xl" maw={1200}>
-      <Breadcrumbs>
-        <Anchor component={Link} to="/projekt">
-          {t('projects.title')}
-        </Anchor>
-        <Anchor component={Link} to={`/projekt/${data.id}`}>
-          {data.name}
-        </Anchor>
-        <Text>{t('history.title')}</Text>
-      </Breadcrumbs>
-      <div>
-        <Title order={1}>{t('history.title')}</Title>
-        <Text size="lg">
-          {data.name} · {data.customer.name}
-        </Text>
-        <Text c="gray.7" mt={4}>
-          {t('history.intro')}
-        </Text>
-      </div>
-      <ProjectNav projectId={data.id} />
+      <ProjectSubpageHeader project={data} title={t('history.title')} intro={t('history.intro')} />
       {history.isError && <ErrorMessage error={history.error} onRetry={() => history.refetch()} />}
       {history.data &&
         (history.data.items.length === 0 ? (

@@ -1,11 +1,11 @@
-import { Anchor, Badge, Breadcrumbs, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Gap, Organisation } from '../../shared/organisation.js';
 import { useSession } from '../auth/session.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { useProject } from '../projects/api.js';
-import { ProjectNav } from '../projects/ProjectNav.js';
+import { ProjectSubpageHeader } from '../projects/ProjectSubpageHeader.js';
 import { useOrganisation, usePeople, useVendorPeople } from './api.js';
 import { useInviteControls } from './InviteControls.js';
 import { RoleCard } from './RoleCard.js';
@@ -49,25 +49,7 @@ export function OrganisationPage() {
 
   return (
     <Stack gap="xl" maw={1200}>
-      <Breadcrumbs>
-        <Anchor component={Link} to="/projekt">
-          {t('projects.title')}
-        </Anchor>
-        <Anchor component={Link} to={`/projekt/${data.id}`}>
-          {data.name}
-        </Anchor>
-        <Text>{t('organisation.title')}</Text>
-      </Breadcrumbs>
-      <div>
-        <Title order={1}>{t('organisation.title')}</Title>
-        <Text size="lg">
-          {data.name} · {data.customer.name}
-        </Text>
-        <Text c="gray.7" mt={4}>
-          {t('organisation.intro')}
-        </Text>
-      </div>
-      <ProjectNav projectId={data.id} />
+      <ProjectSubpageHeader project={data} title={t('organisation.title')} intro={t('organisation.intro')} />
       {organisation.isError && <ErrorMessage error={organisation.error} onRetry={() => organisation.refetch()} />}
       {customerPeople.isError && <ErrorMessage error={customerPeople.error} />}
       {organisation.data && (

@@ -1,11 +1,11 @@
-import { Alert, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../../shared/organisation.js';
 import { useSession } from '../auth/session.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { useVendorPeople } from './api.js';
 import { usePersonInviteControls } from './InviteControls.js';
+import { PeopleTable } from './PeopleTable.js';
 import { PersonForm } from './PersonForm.js';
 
 /**
@@ -14,6 +14,7 @@ import { PersonForm } from './PersonForm.js';
  */
 export function VendorPeoplePage() {
   const { t } = useTranslation();
+  const inviteControls = usePersonInviteControls();
   const session = useSession();
   const isAdmin = session.data?.user.role === 'vendor_admin';
   const people = useVendorPeople(isAdmin);
@@ -57,7 +58,7 @@ export function VendorPeoplePage() {
               (people.data.items.length === 0 ? (
                 <Text>{t('vendorPeople.empty')}</Text>
               ) : (
-                <PeopleTable people={people.data.items} />
+                <PeopleTable people={people.data.items} actions={inviteControls} />
               ))}
           </Stack>
           <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ny-leverantorsperson">
@@ -73,58 +74,5 @@ export function VendorPeoplePage() {
         </>
       )}
     </Stack>
-  );
-}
-
-function PeopleTable({ people }: { people: Person[] }) {
-  const { t } = useTranslation();
-  const inviteControls = usePersonInviteControls();
-  return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table striped withTableBorder verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('customer.people.name')}</Table.Th>
-            <Table.Th scope="col">{t('customer.people.email')}</Table.Th>
-            <Table.Th scope="col">{t('customer.people.phone')}</Table.Th>
-            <Table.Th scope="col">{t('customer.people.personTitle')}</Table.Th>
-            <Table.Th scope="col">{t('customer.people.login')}</Table.Th>
-            <Table.Th scope="col">
-              <span className="visually-hidden">{t('customer.actions')}</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {people.map((person) => (
-            <Table.Tr key={person.id}>
-              <Table.Th scope="row" fw={600}>
-                {person.name}
-              </Table.Th>
-              <Table.Td>{person.email ?? '–'}</Table.Td>
-              <Table.Td>{person.phone ?? '–'}</Table.Td>
-              <Table.Td>{person.title ?? '–'}</Table.Td>
-              <Table.Td>
-                {person.hasLogin ? (
-                  <Badge variant="light" tt="none">
-                    {t('customer.people.hasLogin')}
-                  </Badge>
-                ) : person.invited ? (
-                  <Badge variant="outline" color="gray.8" tt="none">
-                    {t('customer.people.invited')}
-                  </Badge>
-                ) : (
-                  '–'
-                )}
-              </Table.Td>
-              <Table.Td ta="right">
-                <Group gap="xs" justify="flex-end" wrap="wrap">
-                  {inviteControls(person)}
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }
