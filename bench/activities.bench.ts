@@ -224,7 +224,8 @@ function runBaselineServer(file: string): void {
     }
 
     const projectId = match[1];
-    if (!uuidPattern.test(projectId)) return error(response, 400, 'VALIDATION_FAILED', 'Uppgifterna är inte giltiga');
+    // Like Stegvis' access guard: a malformed id is answered as one that does not exist.
+    if (!uuidPattern.test(projectId)) return error(response, 404, 'NOT_FOUND', 'Finns inte');
     const project = findProject.get(projectId) as { template_id: string } | undefined;
     const template = project && templates.get(project.template_id);
     if (!project || !template || session.role === 'customer') {
@@ -247,6 +248,8 @@ function runBaselineServer(file: string): void {
           ? { at: row.done_at, by: { id: row.done_by_id, name: row.done_by_name } }
           : null,
       version: row.version,
+      // The measured user is the vendor admin, who may tick every activity.
+      canTick: true,
     }));
     const groups = template.groups.map((group) => {
       const inGroup = activities.filter((activity) => activity.groupKey === group.key);
@@ -512,7 +515,7 @@ async function verifySameAnswers(
     [`/api/projects/${projectIds[0]}/activities`, undefined, 401],
     [`/api/projects/${projectIds[0]}/activities`, `${SESSION_COOKIE}=not-a-session`, 401],
     [unknown, cookie, 404],
-    ['/api/projects/not-a-uuid/activities', cookie, 400],
+    ['/api/projects/not-a-uuid/activities', cookie, 404],
   ];
   for (const [urlPath, withCookie, status] of checks) {
     const [ours, bare] = await Promise.all([
@@ -523,7 +526,7 @@ async function verifySameAnswers(
       throw new Error(`${urlPath}: expected ${status}, Stegvis answered ${ours.status}, baseline ${bare.status}`);
     }
   }
-  return `${sample.length} projects, ${byteIdentical ? 'byte-identical' : 'deep-equal (key order or spacing differs)'} JSON; 401/404/400 alike`;
+  return `${sample.length} projects, ${byteIdentical ? 'byte-identical' : 'deep-equal (key order or spacing differs)'} JSON; 401/404 alike`;
 }
 
 interface Measurement {
