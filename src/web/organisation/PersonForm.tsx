@@ -1,12 +1,12 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import type { ChangeEvent, FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Person, personInputSchema, type School } from '../../shared/organisation.js';
+import { useSchemaForm } from '../api/forms.js';
 import { useSavePerson } from './api.js';
 import { FormProblem, isVersionConflict } from './FormProblem.js';
-import { useFieldsForm } from './useFieldsForm.js';
 
-interface PersonValues extends Record<string, unknown> {
+type PersonValues = {
   name: string;
   email: string;
   phone: string;
@@ -15,7 +15,7 @@ interface PersonValues extends Record<string, unknown> {
   schoolId: string;
   /** The version the change is based on; absent for a new person. */
   version?: number;
-}
+};
 
 const emptyPerson: PersonValues = { name: '', email: '', phone: '', title: '', schoolId: '' };
 const valuesOf = (person: Person): PersonValues => ({
@@ -52,7 +52,7 @@ export function PersonForm({
 }) {
   const { t } = useTranslation();
   const save = useSavePerson(customerId);
-  const form = useFieldsForm<PersonValues>(personInputSchema, person ? valuesOf(person) : emptyPerson);
+  const form = useSchemaForm<PersonValues>(personInputSchema, person ? valuesOf(person) : emptyPerson);
   const { values, errors } = form;
 
   const submit = (event: FormEvent) => {
@@ -82,20 +82,14 @@ export function PersonForm({
     save.reset();
   };
 
-  const text = (name: 'name' | 'email' | 'phone' | 'title') => ({
-    value: values[name],
-    error: errors[name],
-    onChange: (event: ChangeEvent<HTMLInputElement>) => form.set(name, event.currentTarget.value),
-  });
-
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('customer.people.name')} required {...text('name')} />
-          <TextInput label={t('customer.people.email')} type="email" autoComplete="off" {...text('email')} />
-          <TextInput label={t('customer.people.phone')} type="tel" {...text('phone')} />
-          <TextInput label={t('customer.people.personTitle')} {...text('title')} />
+          <TextInput label={t('customer.people.name')} required {...form.field('name')} />
+          <TextInput label={t('customer.people.email')} type="email" autoComplete="off" {...form.field('email')} />
+          <TextInput label={t('customer.people.phone')} type="tel" {...form.field('phone')} />
+          <TextInput label={t('customer.people.personTitle')} {...form.field('title')} />
           {schools && (
             <NativeSelect
               label={t('customer.people.school')}

@@ -8,17 +8,17 @@ import {
   schoolForms,
   schoolInputSchema,
 } from '../../shared/organisation.js';
+import { useSchemaForm } from '../api/forms.js';
 import { useSaveSchool } from './api.js';
 import { FormProblem, isVersionConflict } from './FormProblem.js';
-import { useFieldsForm } from './useFieldsForm.js';
 
-interface SchoolValues extends Record<string, unknown> {
+type SchoolValues = {
   name: string;
   schoolForms: SchoolFormKey[];
   schoolUnitCode: string;
   /** The version the change is based on; absent for a new school. */
   version?: number;
-}
+};
 
 const emptySchool: SchoolValues = { name: '', schoolForms: [], schoolUnitCode: '' };
 const valuesOf = (school: School): SchoolValues => ({
@@ -49,7 +49,7 @@ export function SchoolForm({
 }) {
   const { t } = useTranslation();
   const save = useSaveSchool(customerId);
-  const form = useFieldsForm<SchoolValues>(schoolInputSchema, school ? valuesOf(school) : emptySchool);
+  const form = useSchemaForm<SchoolValues>(schoolInputSchema, school ? valuesOf(school) : emptySchool);
   const { values, errors } = form;
 
   const submit = (event: FormEvent) => {
@@ -76,14 +76,7 @@ export function SchoolForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <TextInput
-          label={t('customer.schools.name')}
-          required
-          maw={420}
-          value={values.name}
-          error={errors.name}
-          onChange={(event) => form.set('name', event.currentTarget.value)}
-        />
+        <TextInput label={t('customer.schools.name')} required maw={420} {...form.field('name')} />
         <Checkbox.Group
           label={t('customer.schools.forms')}
           required
@@ -102,9 +95,7 @@ export function SchoolForm({
           description={t('customer.schools.unitCodeHint')}
           inputMode="numeric"
           maw={420}
-          value={values.schoolUnitCode}
-          error={errors.schoolUnitCode}
-          onChange={(event) => form.set('schoolUnitCode', event.currentTarget.value)}
+          {...form.field('schoolUnitCode')}
         />
         <FormProblem
           error={save.error}
