@@ -27,6 +27,7 @@ import { importRoutes } from './imports/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
 import { createMailer } from './mail/mailer.js';
 import { organisationRoutes } from './organisation/routes.js';
+import { planRoutes } from './plan/routes.js';
 import { projectRoutes } from './projects/routes.js';
 import { ensureSettings } from './settings/service.js';
 import { templateRoutes } from './templates/routes.js';
@@ -136,6 +137,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(organisationRoutes(context));
   await app.register(importRoutes(context));
   await app.register(auditRoutes(context));
+  await app.register(planRoutes(context));
 
   const servesWeb = Boolean(config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html')));
   if (servesWeb) await app.register(fastifyStatic, { root: config.webRoot as string, wildcard: false });

@@ -17,6 +17,15 @@ export interface Database {
   role_assignments: RoleAssignmentsTable;
   auth_tokens: AuthTokensTable;
   audit_events: AuditEventsTable;
+  plan_sections: PlanSectionsTable;
+  goals: GoalsTable;
+  evaluation_items: EvaluationItemsTable;
+  evaluation_item_goals: EvaluationItemGoalsTable;
+  risks: RisksTable;
+  success_factors: SuccessFactorsTable;
+  key_activities: KeyActivitiesTable;
+  plan_revisions: PlanRevisionsTable;
+  plan_revision_reads: PlanRevisionReadsTable;
 }
 
 export interface UsersTable {
@@ -144,4 +153,114 @@ export interface AuditEventsTable {
   before: string | null;
   after: string | null;
   created_at: string;
+}
+
+export interface PlanSectionsTable {
+  project_id: string;
+  section_key: string;
+  /** JSON: field key → formatted text document (see `src/shared/rich-text.ts`). */
+  texts: string;
+  /** JSON: the section's other content (`PlanSectionDetails`). */
+  details: string;
+  version: Generated<number>;
+  updated_at: string;
+  updated_by_name: string | null;
+}
+
+export interface GoalsTable {
+  id: string;
+  project_id: string;
+  kind: 'effect' | 'project';
+  position: number;
+  title: string;
+  description: string;
+  measure: string | null;
+  unit: 'percent' | 'count' | null;
+  unit_label: string | null;
+  baseline: number | null;
+  target: number | null;
+  target_date: string | null;
+  deliverable: 'organisation' | 'function' | 'integration' | 'other' | null;
+  due_date: string | null;
+  budget_sek: number | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EvaluationItemsTable {
+  id: string;
+  project_id: string;
+  position: number;
+  why: string;
+  what: string;
+  how: string;
+  /** JSON array of `YYYY-MM-DD`. */
+  collection_dates: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EvaluationItemGoalsTable {
+  evaluation_item_id: string;
+  goal_id: string;
+}
+
+export interface RisksTable {
+  id: string;
+  project_id: string;
+  position: number;
+  cause_key: string | null;
+  title: string;
+  leadership_issue: number;
+  likelihood: 'low' | 'medium' | 'high' | null;
+  impact: 'low' | 'medium' | 'high' | null;
+  mitigation: string;
+  owner_person_id: string | null;
+  status: 'open' | 'mitigating' | 'occurred' | 'closed';
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SuccessFactorsTable {
+  id: string;
+  project_id: string;
+  position: number;
+  keyword_key: string | null;
+  title: string;
+  approach: string;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface KeyActivitiesTable {
+  id: string;
+  project_id: string;
+  position: number;
+  template_key: string | null;
+  title: string;
+  description: string;
+  date: string | null;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface PlanRevisionsTable {
+  id: string;
+  project_id: string;
+  number: number;
+  created_at: string;
+  sender_user_id: string | null;
+  sender_name: string;
+  message: string;
+  /** JSON `PlanSnapshot`; never updated after the insert. */
+  snapshot: string;
+}
+
+export interface PlanRevisionReadsTable {
+  revision_id: string;
+  user_id: string;
+  read_at: string;
 }

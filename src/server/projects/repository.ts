@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ActivitiesTable, Database, ProjectsTable } from '../db/schema.js';
+import { planRepository } from '../plan/repository.js';
+import type { PlanSeed } from '../plan/seed.js';
 
 export interface ProjectRow extends ProjectsTable {
   customer_name: string;
@@ -51,14 +53,17 @@ export const projectRepository = {
     return row && withNumbers(row);
   },
 
-  async insertWithActivities(
+  /** The project and everything its template gives it, stored together or not at all. */
+  async insertWithContent(
     db: Kysely<Database>,
     project: ProjectsTable,
     activities: Omit<ActivitiesTable, 'version'>[],
+    plan: PlanSeed,
   ): Promise<void> {
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('projects').values(project).execute();
       if (activities.length > 0) await trx.insertInto('activities').values(activities).execute();
+      await planRepository.insertSeed(trx, plan);
     });
   },
 };

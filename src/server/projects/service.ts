@@ -8,6 +8,7 @@ import type { AppContext } from '../core/context.js';
 import { notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { customerRepository } from '../customers/repository.js';
+import { planSeed } from '../plan/seed.js';
 import { getVendorName } from '../settings/service.js';
 import { templateRepository } from '../templates/repository.js';
 import { findTemplateForNewProject, loadTemplateContent } from '../templates/service.js';
@@ -81,7 +82,8 @@ export async function createProject(context: AppContext, body: CreateProjectBody
       updated_at: now,
     })),
   );
-  await projectRepository.insertWithActivities(
+  const startDate = body.startDate ?? now.slice(0, 10);
+  await projectRepository.insertWithContent(
     context.db,
     {
       id: projectId,
@@ -89,10 +91,11 @@ export async function createProject(context: AppContext, body: CreateProjectBody
       template_id: template.id,
       name: body.name ?? `Implementering ${customer.name}`,
       phase: 'implementation',
-      start_date: body.startDate ?? now.slice(0, 10),
+      start_date: startDate,
       created_at: now,
     },
     activities,
+    planSeed(content, projectId, startDate, now),
   );
   return projectDetail(context, projectId, { edit: true, approve: false });
 }
