@@ -17,8 +17,10 @@ import { CustomerPage } from './organisation/CustomerPage.js';
 import { HistoryPage } from './organisation/HistoryPage.js';
 import { OrganisationPage } from './organisation/OrganisationPage.js';
 import { VendorPeoplePage } from './organisation/VendorPeoplePage.js';
+import { PlanPage } from './plan/PlanPage.js';
 import { ProjectPage } from './projects/ProjectPage.js';
 import { ProjectsPage } from './projects/ProjectsPage.js';
+import { RevisionsPage } from './revisions/RevisionsPage.js';
 
 setSwedishValidationMessages();
 
@@ -59,6 +61,8 @@ const router = createBrowserRouter([
       { index: true, element: <Navigate to="/projekt" replace /> },
       { path: 'projekt', element: <ProjectsPage /> },
       { path: 'projekt/:projectId', element: <ProjectPage /> },
+      { path: 'projekt/:projectId/plan', element: <PlanPage /> },
+      { path: 'projekt/:projectId/revisioner', element: <RevisionsPage /> },
       { path: 'projekt/:projectId/organisation', element: <OrganisationPage /> },
       { path: 'projekt/:projectId/historik', element: <HistoryPage /> },
       { path: 'kunder', element: <CustomersPage /> },

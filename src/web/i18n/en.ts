@@ -229,6 +229,8 @@ export const en: Translation = {
   projectNav: {
     label: 'Parts of the project',
     checklist: 'Checklist',
+    plan: 'Project plan',
+    revisions: 'Revisions',
     organisation: 'Organisation',
     history: 'History',
   },

@@ -1,5 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { planEn, planSv } from '../plan/texts.js';
+import { revisionsEn, revisionsSv } from '../revisions/texts.js';
 import { en } from './en.js';
 import { sv } from './sv.js';
 
@@ -11,7 +13,11 @@ const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem
 const initial: Language = stored === 'en' ? 'en' : 'sv';
 
 void i18next.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
+  // Domains with many texts keep them beside their pages, under their own key.
+  resources: {
+    sv: { translation: { ...sv, plan: planSv, revisions: revisionsSv } },
+    en: { translation: { ...en, plan: planEn, revisions: revisionsEn } },
+  },
   lng: initial,
   fallbackLng: 'sv',
   interpolation: { escapeValue: false },

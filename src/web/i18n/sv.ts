@@ -227,6 +227,8 @@ export const sv = {
   projectNav: {
     label: 'Projektets delar',
     checklist: 'Checklista',
+    plan: 'Projektplan',
+    revisions: 'Revisioner',
     organisation: 'Organisation',
     history: 'Historik',
   },

@@ -26,6 +26,12 @@ export function ProjectNav({ projectId }: { projectId: string }) {
       <NavLink to={base} end style={tabStyle}>
         {t('projectNav.checklist')}
       </NavLink>
+      <NavLink to={`${base}/plan`} style={tabStyle}>
+        {t('projectNav.plan')}
+      </NavLink>
+      <NavLink to={`${base}/revisioner`} style={tabStyle}>
+        {t('projectNav.revisions')}
+      </NavLink>
       <NavLink to={`${base}/organisation`} style={tabStyle}>
         {t('projectNav.organisation')}
       </NavLink>
