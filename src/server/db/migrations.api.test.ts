@@ -1,6 +1,7 @@
 import { type Kysely, Migrator, NO_MIGRATIONS } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDatabaseUrl } from '../config/config.js';
+import { readDefaultTemplateFile } from '../templates/service.js';
 import { type FreshDatabase, freshDatabase, testDatabaseKind } from '../test-support/app.js';
 import { createDatabase, type DatabaseHandle, migrateToLatest } from './database.js';
 import { migrationProvider, migrations } from './migrations/index.js';
@@ -11,12 +12,21 @@ const appTables = [
   'audit_events',
   'auth_tokens',
   'customers',
+  'evaluation_item_goals',
+  'evaluation_items',
+  'goals',
+  'key_activities',
   'people',
+  'plan_revision_reads',
+  'plan_revisions',
+  'plan_sections',
   'projects',
+  'risks',
   'role_assignments',
   'schools',
   'sessions',
   'settings',
+  'success_factors',
   'templates',
   'users',
 ];
@@ -104,5 +114,64 @@ describe(`migrations on ${testDatabaseKind}`, () => {
         })
         .execute(),
     ).rejects.toThrow();
+  });
+
+  it('give projects made before the plan existed what a new project gets from its template', async () => {
+    const migrator = new Migrator({ db: handle.db, provider: migrationProvider });
+    expect((await migrator.migrateTo('002_organisation')).error).toBeUndefined();
+    const at = '2027-01-01T00:00:00.000Z';
+    const template = readDefaultTemplateFile();
+    await handle.db.insertInto('settings').values({ key: 'vendor_name', value: 'Skolplattformen AB' }).execute();
+    await handle.db
+      .insertInto('templates')
+      .values({
+        id: 't1',
+        key: template.key,
+        version: template.version,
+        name: template.name,
+        content: JSON.stringify(template.content),
+        is_default: 1,
+        created_at: at,
+      })
+      .execute();
+    await handle.db
+      .insertInto('customers')
+      .values({ id: 'c1', name: 'Åkerby kommun', organisation_number: '212000-0142', created_at: at })
+      .execute();
+    await handle.db
+      .insertInto('projects')
+      .values({
+        id: 'p1',
+        customer_id: 'c1',
+        template_id: 't1',
+        name: 'Införande',
+        phase: 'implementation',
+        start_date: '2027-01-11',
+        created_at: at,
+      })
+      .execute();
+
+    await migrateToLatest(handle.db);
+
+    const sections = await handle.db
+      .selectFrom('plan_sections')
+      .select('section_key')
+      .where('project_id', '=', 'p1')
+      .execute();
+    expect(sections).toHaveLength(template.content.planSections.length);
+    const risks = await handle.db
+      .selectFrom('risks')
+      .select(['title', 'leadership_issue'])
+      .orderBy('position')
+      .execute();
+    expect(risks[0]).toEqual({ title: 'Bristande förankring', leadership_issue: 1 });
+    expect(risks).toHaveLength(8);
+    expect(await handle.db.selectFrom('success_factors').select('title').execute()).toHaveLength(9);
+    const followUp = await handle.db
+      .selectFrom('key_activities')
+      .select(['title', 'date'])
+      .where('template_key', '=', 'uppfoljningsmote')
+      .executeTakeFirstOrThrow();
+    expect(followUp).toEqual({ title: 'Uppföljningsmöte med Skolplattformen AB', date: '2027-07-12' });
   });
 });
