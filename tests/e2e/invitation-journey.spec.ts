@@ -1,48 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { e2eAdmin, e2eOutbox } from '../../playwright.config.js';
-import { hasValidLuhnChecksum } from '../../src/shared/common.js';
 import { expectNoSeriousA11yViolations } from './axe.js';
-
-/** A valid organisation number no other journey uses. */
-function organisationNumber(): string {
-  const body = `212000${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  const check = [...'0123456789'].find((digit) => hasValidLuhnChecksum(body + digit));
-  return `${body}${check}`;
-}
-
-/** The link in the newest mail to `to` in the server's outbox (it has no SMTP in the journeys). */
-async function invitationLink(serverName: string, to: string): Promise<string> {
-  const folder = e2eOutbox(serverName);
-  let found: string | undefined;
-  await expect
-    .poll(() => {
-      const mails = readdirSync(folder)
-        .map((file) => path.join(folder, file))
-        .filter((file) => readFileSync(file, 'utf8').includes(to))
-        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-      const text = mails[0]
-        ? readFileSync(mails[0], 'utf8')
-            .replace(/=\r?\n/g, '')
-            .replace(/=3D/g, '=')
-        : '';
-      found = text.match(/https?:\/\/[^\s"<>]+\/valj-losenord\?token=[A-Za-z0-9_-]+/)?.[0];
-      return found;
-    })
-    .toBeTruthy();
-  return found as string;
-}
-
-async function createCustomerWithProject(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Kunder' }).click();
-  await page.getByLabel('Namn').fill(name);
-  await page.getByLabel('Organisationsnummer').fill(organisationNumber());
-  await page.getByRole('button', { name: 'Lägg till kund' }).click();
-  await expect(page.getByRole('status')).toContainText(`Kunden ${name} är tillagd`);
-  await page.getByRole('button', { name: `Skapa implementeringsprojekt för ${name}` }).click();
-  await expect(page.getByRole('heading', { name: `Implementering ${name}`, level: 1 })).toBeVisible();
-}
+import { createCustomerWithProject, INVITATION_LINK, linkInNewestMail, logIn, onThisServer } from './journey.js';
 
 async function importFile(page: Page, section: string, fileName: string, content: string, commit: RegExp) {
   await page.getByRole('button', { name: section }).click();
@@ -64,11 +22,7 @@ test('schools and people come from files, the Projektledare is invited, chooses 
   const leaderEmail = `pia.${suffix}@lindo.se`;
   const vendor = await browser.newContext();
   const page = await vendor.newPage();
-  await page.goto('/');
-  await page.getByLabel('E-postadress').fill(e2eAdmin.email);
-  await page.getByLabel('Lösenord').fill(e2eAdmin.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await expect(page.getByRole('heading', { name: 'Projekt', level: 1 })).toBeVisible();
+  await logIn(page);
 
   await createCustomerWithProject(page, `Grannby ${suffix} kommun`);
   await createCustomerWithProject(page, `Lindö ${suffix} kommun`);
@@ -112,10 +66,10 @@ test('schools and people come from files, the Projektledare is invited, chooses 
   await expectNoSeriousA11yViolations(page, 'organisationen');
 
   // Pia opens the link from the mail in her own browser.
-  const link = await invitationLink(testInfo.project.name, leaderEmail);
+  const link = await linkInNewestMail(testInfo.project.name, leaderEmail, INVITATION_LINK);
   const customer = await browser.newContext();
   const pia = await customer.newPage();
-  await pia.goto(new URL(new URL(link).pathname + new URL(link).search, page.url()).toString());
+  await pia.goto(onThisServer(link, page));
   await expect(pia.getByRole('heading', { name: 'Välkommen, Pia Projektledare' })).toBeVisible();
   await expectNoSeriousA11yViolations(pia, 'välj lösenord');
   await pia.getByLabel('Nytt lösenord').fill('pias-eget-losenord');

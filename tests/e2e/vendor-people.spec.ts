@@ -1,17 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { e2eAdmin } from '../../playwright.config.js';
-import { hasValidLuhnChecksum } from '../../src/shared/common.js';
 import { expectNoSeriousA11yViolations } from './axe.js';
+import { createCustomerWithProject, logIn } from './journey.js';
 
 const SCREENSHOTS = '.tmp/screenshots';
-
-/** A valid organisation number no other journey is likely to use. */
-function organisationNumber(): string {
-  const body = `556${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
-  const check = [...'0123456789'].find((digit) => hasValidLuhnChecksum(body + digit));
-  return `${body}${check}`;
-}
 
 test('the vendor admin adds one of the vendor’s people, invites them and makes them Projektstödjare', async ({
   browser,
@@ -24,11 +16,7 @@ test('the vendor admin adds one of the vendor’s people, invites them and makes
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
 
-  await page.goto('/');
-  await page.getByLabel('E-postadress').fill(e2eAdmin.email);
-  await page.getByLabel('Lösenord').fill(e2eAdmin.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await expect(page.getByRole('heading', { name: 'Projekt', level: 1 })).toBeVisible();
+  await logIn(page);
   const mainNav = page.getByRole('navigation', { name: 'Huvudmeny' });
 
   // The vendor's own people, from the main menu.
@@ -65,13 +53,7 @@ test('the vendor admin adds one of the vendor’s people, invites them and makes
   await page.screenshot({ path: `${SCREENSHOTS}/leverantorens-personer-${testInfo.project.name}.png`, fullPage: true });
 
   // A customer's project: Stina can be chosen for the vendor's roles.
-  await mainNav.getByRole('link', { name: 'Kunder' }).click();
-  await page.getByLabel('Namn').fill(customerName);
-  await page.getByLabel('Organisationsnummer').fill(organisationNumber());
-  await page.getByRole('button', { name: 'Lägg till kund' }).click();
-  await expect(page.getByRole('status')).toContainText(`Kunden ${customerName} är tillagd`);
-  await page.getByRole('button', { name: `Skapa implementeringsprojekt för ${customerName}` }).click();
-  await expect(page.getByRole('heading', { name: `Implementering ${customerName}`, level: 1 })).toBeVisible();
+  await createCustomerWithProject(page, customerName);
   await page.getByRole('navigation', { name: 'Projektets delar' }).getByRole('link', { name: 'Organisation' }).click();
   await expect(page.getByRole('heading', { name: 'Organisation', level: 1 })).toBeVisible();
 
