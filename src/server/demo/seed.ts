@@ -1,10 +1,21 @@
 import type { CurrentUser } from '../../shared/auth.js';
+import { richTextFromPlainText } from '../../shared/rich-text.js';
+import { loadProjectAccess } from '../access/service.js';
 import { authRepository } from '../auth/repository.js';
 import { createUser, toCurrentUser } from '../auth/service.js';
 import { checklistRepository } from '../checklist/repository.js';
 import type { AppContext } from '../core/context.js';
 import { customerRepository } from '../customers/repository.js';
 import { createCustomer } from '../customers/service.js';
+import { assignRole, createPerson } from '../organisation/service.js';
+import {
+  createEvaluationItem,
+  createGoal,
+  getPlan,
+  updatePlanSection,
+  updateRisk,
+  updateSuccessFactor,
+} from '../plan/service.js';
 import { createProject } from '../projects/service.js';
 
 export const DEMO_ADMIN = { email: 'admin@demo.stegvis.se', password: 'stegvis-demo-2026', name: 'Alva Admin' };
@@ -49,5 +60,135 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
       },
     );
   }
+  await seedDemoPlan(context, admin, { customerId: customer.id, projectId: project.id });
   return { created: true, login: existingAdmin ? null : DEMO_ADMIN, projectId: project.id };
+}
+
+/**
+ * The plan as the municipality's project group would have written it in the first weeks: the
+ * background, measurable goals, how they are followed up, the risks they see and how they work.
+ */
+async function seedDemoPlan(
+  context: AppContext,
+  admin: CurrentUser,
+  target: { customerId: string; projectId: string },
+): Promise<void> {
+  const today = context.clock.now();
+  const orderer = await createPerson(context, admin, target.customerId, {
+    name: 'Birgitta Lind',
+    email: 'birgitta.lind@exempelby.se',
+    title: 'Förvaltningschef, barn- och utbildningsförvaltningen',
+  });
+  const projectLeader = await createPerson(context, admin, target.customerId, {
+    name: 'Johan Ekström',
+    email: 'johan.ekstrom@exempelby.se',
+    title: 'IT-strateg',
+  });
+  const access = await loadProjectAccess(context, admin, target.projectId);
+  await assignRole(context, admin, access, { roleKey: 'bestallare', personId: orderer.id });
+  await assignRole(context, admin, access, { roleKey: 'projektledare', personId: projectLeader.id });
+
+  const plan = await getPlan(context, access);
+  const versionOf = (sectionKey: string) => plan.sections.find((section) => section.key === sectionKey)?.version ?? 1;
+  const saveTexts = (sectionKey: string, texts: Record<string, string>) =>
+    updatePlanSection(context, admin, access, sectionKey, {
+      version: versionOf(sectionKey),
+      texts: Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, richTextFromPlainText(text)])),
+    });
+
+  await saveTexts('bakgrund', {
+    syfte:
+      'Syftet är att ge lärare, elever och vårdnadshavare ett gemensamt ställe för bedömning, frånvaro och information, och ge rektorerna en samlad bild av måluppfyllelsen på sin skola.',
+    'tidigare-problem':
+      'Vi har tidigare haft bedömningar, frånvaro och elevhälsans anteckningar i tre olika system. Det har gjort det svårt att tidigt se elever som riskerar att inte nå målen, och vårdnadshavare har ofta fått veta om frånvaro först dagen efter.',
+    behov: [
+      'Vi ser behov av att samla skolans dokumentation på ett ställe:',
+      '• bedömningar i varje ämne, synliga för elev och vårdnadshavare',
+      '• frånvaro som registreras på lektionen och når vårdnadshavaren samma dag',
+      '• underlag till elevhälsan och skolledningens uppföljning',
+    ].join('\n'),
+  });
+  await saveTexts('omfattningar-och-avgransningar', {
+    omfattningar:
+      'Kommunens fjorton grundskolor (F–9) med fritidshem: bedömning, frånvaro, information till vårdnadshavare och elevhälsans dokumentation.',
+    avgransningar:
+      'Förskolan och gymnasieskolan ingår inte i den här etappen. Schemat läggs tills vidare i nuvarande schemaprogram och förs över till plattformen varje natt.',
+  });
+
+  const assessmentGoal = await createGoal(context, admin, access, {
+    kind: 'effect',
+    title: '100 % av eleverna ska ha fått bedömning i varje ämne minst en gång per termin',
+    description: 'Så att lärare och elevhälsa tidigt ser elever som riskerar att inte nå målen och kan sätta in stöd.',
+    measure: 'Andel elever med minst en bedömning i varje ämne under terminen',
+    unit: 'percent',
+    baseline: 62,
+    target: 100,
+    targetDate: addDays(today, 300),
+  });
+  await createGoal(context, admin, access, {
+    kind: 'effect',
+    title: '100 % av elevernas frånvaroregistrering ska göras i plattformen',
+    description: 'Vårdnadshavare får besked om frånvaro samma dag, och mentorerna ser mönster i tid.',
+    measure: 'Andel lektioner där frånvaron registreras i plattformen samma dag',
+    unit: 'percent',
+    baseline: 0,
+    target: 100,
+    targetDate: addDays(today, 120),
+  });
+  await createGoal(context, admin, access, {
+    kind: 'project',
+    title: 'Plattformen är integrerad med elevregistret och schemaprogrammet',
+    description: 'Elever, grupper och lektioner kommer automatiskt, så att ingen behöver föra in dem för hand.',
+    deliverable: 'integration',
+    dueDate: addDays(today, 60),
+    budgetSek: 180_000,
+  });
+  await updatePlanSection(context, admin, access, 'mal', { version: versionOf('mal'), informedPersonId: orderer.id });
+
+  await createEvaluationItem(context, admin, access, {
+    why: 'För att veta om införandet ger den effekt vi vill ha: att alla elever får bedömning i tid.',
+    what: 'Andel elever med minst en bedömning i varje ämne, per skola och årskurs.',
+    how: 'En rapport ur plattformen som rektorerna går igenom på ledningsgruppens möte.',
+    collectionDates: [addDays(today, 90), addDays(today, 270)],
+    goalIds: [assessmentGoal.id],
+  });
+
+  const risk = (causeKey: string) => {
+    const found = plan.risks.find((candidate) => candidate.causeKey === causeKey);
+    if (!found) throw new Error(`the template has no risk ${causeKey}`);
+    return found;
+  };
+  const anchoring = risk('bristande-forankring');
+  await updateRisk(context, admin, access, anchoring.id, {
+    title: anchoring.title,
+    likelihood: 'medium',
+    impact: 'high',
+    mitigation:
+      'Rektorerna presenterar planen och tidsplanen på varje skolas arbetsplatsträff innan utbildningarna börjar.',
+    ownerPersonId: projectLeader.id,
+    status: 'mitigating',
+    version: anchoring.version,
+  });
+  const schedule = risk('orealistisk-tidsplan');
+  await updateRisk(context, admin, access, schedule.id, {
+    title: schedule.title,
+    likelihood: 'medium',
+    impact: 'medium',
+    mitigation: 'Integrationen med elevregistret testas i god tid, och utbildningarna bokas först när den fungerar.',
+    ownerPersonId: orderer.id,
+    status: 'open',
+    version: schedule.version,
+  });
+
+  const approaches: Record<string, string> = {
+    forankring: 'Planen tas upp i förvaltningens ledningsgrupp och på varje skolas arbetsplatsträff.',
+    utbildning:
+      'Alla lärare går utbildningen före terminsstart; användarstödjarna går den fördjupade utbildningen först.',
+  };
+  for (const factor of plan.successFactors) {
+    const approach = factor.keywordKey ? approaches[factor.keywordKey] : undefined;
+    if (approach) {
+      await updateSuccessFactor(context, admin, access, factor.id, { approach, version: factor.version });
+    }
+  }
 }

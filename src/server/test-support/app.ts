@@ -106,6 +106,8 @@ export class Agent {
   get = (url: string) => this.request({ method: 'GET', url });
   post = (url: string, payload?: object) => this.request({ method: 'POST', url, payload });
   patch = (url: string, payload?: object) => this.request({ method: 'PATCH', url, payload });
+  put = (url: string, payload?: object) => this.request({ method: 'PUT', url, payload });
+  delete = (url: string) => this.request({ method: 'DELETE', url });
 }
 
 let userCounter = 0;

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { hasValidLuhnChecksum } from '../../shared/common.js';
+import type { Goal, GoalInput, Plan, PlanSection } from '../../shared/plan.js';
+import { richTextFromPlainText } from '../../shared/rich-text.js';
 import { newId } from '../core/ids.js';
 import type { Agent } from './app.js';
 
@@ -77,4 +79,44 @@ export async function assignRole(
     })
     .execute();
   return { id };
+}
+
+type EffectGoalInput = Extract<GoalInput, { kind: 'effect' }>;
+
+/** A measurable effect goal, as the template's first example reads. */
+export async function createEffectGoal(
+  agent: Agent,
+  projectId: string,
+  overrides: Partial<Omit<EffectGoalInput, 'kind'>> = {},
+): Promise<Goal> {
+  const response = await agent.post(`/api/projects/${projectId}/goals`, {
+    kind: 'effect',
+    title: '100 % av eleverna ska ha fått bedömning i varje ämne minst en gång per termin',
+    measure: 'Andel elever med bedömning i varje ämne under terminen',
+    unit: 'percent',
+    baseline: 40,
+    target: 100,
+    targetDate: '2027-12-20',
+    ...overrides,
+  });
+  if (response.statusCode !== 201) throw new Error(`goal not created: ${response.body}`);
+  return response.json();
+}
+
+/** Saves plain texts (one paragraph per line, "• " for bullets) into a section, on its current version. */
+export async function savePlanSection(
+  agent: Agent,
+  projectId: string,
+  sectionKey: string,
+  texts: Record<string, string>,
+): Promise<PlanSection> {
+  const plan: Plan = (await agent.get(`/api/projects/${projectId}/plan`)).json();
+  const section = plan.sections.find((candidate) => candidate.key === sectionKey);
+  if (!section) throw new Error(`no plan section ${sectionKey}`);
+  const response = await agent.put(`/api/projects/${projectId}/plan/sections/${sectionKey}`, {
+    version: section.version,
+    texts: Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, richTextFromPlainText(text)])),
+  });
+  if (response.statusCode !== 200) throw new Error(`plan section not saved: ${response.body}`);
+  return response.json();
 }
