@@ -26,6 +26,13 @@ export interface Database {
   key_activities: KeyActivitiesTable;
   plan_revisions: PlanRevisionsTable;
   plan_revision_reads: PlanRevisionReadsTable;
+  activity_people: ActivityPeopleTable;
+  activity_dependencies: ActivityDependenciesTable;
+  activity_comments: ActivityCommentsTable;
+  reminder_preferences: ReminderPreferencesTable;
+  reminder_deliveries: ReminderDeliveriesTable;
+  calendar_feeds: CalendarFeedsTable;
+  job_leases: JobLeasesTable;
 }
 
 export interface UsersTable {
@@ -92,6 +99,9 @@ export interface ActivitiesTable {
   done_by_user_id: string | null;
   version: Generated<number>;
   updated_at: string;
+  description: Generated<string>;
+  /** The template's wording when the activity came from the template. */
+  template_title: string | null;
 }
 
 export interface SchoolsTable {
@@ -263,4 +273,60 @@ export interface PlanRevisionReadsTable {
   revision_id: string;
   user_id: string;
   read_at: string;
+}
+
+export interface ActivityPeopleTable {
+  activity_id: string;
+  side: 'customer' | 'vendor';
+  person_id: string;
+}
+
+export interface ActivityDependenciesTable {
+  activity_id: string;
+  /** The activity that must be done first. */
+  depends_on_id: string;
+}
+
+export interface ActivityCommentsTable {
+  id: string;
+  activity_id: string;
+  author_user_id: string | null;
+  author_name: string;
+  body: string;
+  created_at: string;
+}
+
+export interface ReminderPreferencesTable {
+  person_id: string;
+  enabled: number;
+  days_before: number;
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  digest_weekday: number;
+  updated_at: string;
+}
+
+export interface ReminderDeliveriesTable {
+  id: string;
+  /** What was reminded of, to whom, for which date: unique, so each reminder goes out once. */
+  delivery_key: string;
+  kind: 'due_soon' | 'overdue' | 'digest' | 'project_summary';
+  person_id: string | null;
+  project_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface CalendarFeedsTable {
+  /** SHA-256 of the secret in the feed's address. */
+  id: string;
+  scope: 'project' | 'person';
+  project_id: string | null;
+  person_id: string | null;
+  created_at: string;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
 }

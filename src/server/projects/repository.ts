@@ -57,7 +57,7 @@ export const projectRepository = {
   async insertWithContent(
     db: Kysely<Database>,
     project: ProjectsTable,
-    activities: Omit<ActivitiesTable, 'version'>[],
+    activities: Omit<ActivitiesTable, 'version' | 'description'>[],
     plan: PlanSeed,
   ): Promise<void> {
     await db.transaction().execute(async (trx) => {

@@ -74,6 +74,7 @@ export async function createProject(context: AppContext, body: CreateProjectBody
       position: position++,
       template_activity_key: activity.key,
       title: activity.title,
+      template_title: activity.title,
       customer_role_keys: JSON.stringify(activity.customerRoleKeys),
       vendor_role_keys: JSON.stringify(activity.vendorRoleKeys),
       deadline: null,

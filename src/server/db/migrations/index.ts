@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_foundation.js';
 import * as m002 from './002_organisation.js';
 import * as m003 from './003_plan.js';
+import * as m004 from './004_daily_work.js';
 
 /** Registered statically: a file-system provider cannot load `.ts` migrations under the test runner. */
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_organisation': m002,
   '003_plan': m003,
+  '004_daily_work': m004,
 };
 
 export const migrationProvider: MigrationProvider = {
