@@ -29,6 +29,7 @@ import { createMailer } from './mail/mailer.js';
 import { organisationRoutes } from './organisation/routes.js';
 import { planRoutes } from './plan/routes.js';
 import { projectRoutes } from './projects/routes.js';
+import { revisionRoutes } from './revisions/routes.js';
 import { ensureSettings } from './settings/service.js';
 import { templateRoutes } from './templates/routes.js';
 import { ensureDefaultTemplate } from './templates/service.js';
@@ -138,6 +139,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(importRoutes(context));
   await app.register(auditRoutes(context));
   await app.register(planRoutes(context));
+  await app.register(revisionRoutes(context));
 
   const servesWeb = Boolean(config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html')));
   if (servesWeb) await app.register(fastifyStatic, { root: config.webRoot as string, wildcard: false });

@@ -28,6 +28,8 @@ export const projectSummarySchema = z.object({
   startDate: z.string(),
   createdAt: z.string(),
   progress: progressSchema,
+  /** Versions of the plan sent that the viewer has not opened yet. */
+  unreadRevisions: z.number().int(),
 });
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 

@@ -62,6 +62,6 @@ export const projectRoutes =
           response: { 200: projectDetailSchema, 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema },
         },
       },
-      async (request) => getProject(context, projectAccessOf(request)),
+      async (request) => getProject(context, requireUser(request), projectAccessOf(request)),
     );
   };

@@ -9,13 +9,14 @@ import { notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { customerRepository } from '../customers/repository.js';
 import { planSeed } from '../plan/seed.js';
+import { unreadRevisionCounts } from '../revisions/service.js';
 import { getVendorName } from '../settings/service.js';
 import { templateRepository } from '../templates/repository.js';
 import { findTemplateForNewProject, loadTemplateContent } from '../templates/service.js';
 import { withVendorName } from '../templates/vendor-name.js';
 import { type ProjectRow, projectRepository } from './repository.js';
 
-const toSummary = (row: ProjectRow): ProjectSummary => ({
+const toSummary = (row: ProjectRow, unreadRevisions: number): ProjectSummary => ({
   id: row.id,
   name: row.name,
   customer: { id: row.customer_id, name: row.customer_name },
@@ -23,10 +24,22 @@ const toSummary = (row: ProjectRow): ProjectSummary => ({
   startDate: row.start_date,
   createdAt: row.created_at,
   progress: progressOf(row.activities_done, row.activities_total),
+  unreadRevisions,
 });
 
+/** The projects with what the user has not read of each, counted for all of them at once. */
+async function summariesFor(context: AppContext, user: CurrentUser, rows: ProjectRow[]): Promise<ProjectSummary[]> {
+  const unread = await unreadRevisionCounts(
+    context,
+    user,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toSummary(row, unread.get(row.id) ?? 0));
+}
+
 export async function listProjects(context: AppContext, user: CurrentUser, filter: { customerId?: string }) {
-  if (user.role === 'vendor_admin') return (await projectRepository.list(context.db, filter)).map(toSummary);
+  if (user.role === 'vendor_admin')
+    return summariesFor(context, user, await projectRepository.list(context.db, filter));
   if (!user.personId) return [];
   const candidates = await accessRepository.projectIdsOfPerson(context.db, user.personId);
   const visible: string[] = [];
@@ -34,23 +47,26 @@ export async function listProjects(context: AppContext, user: CurrentUser, filte
     const access = await loadProjectAccess(context, user, projectId).catch(() => undefined);
     if (access) visible.push(projectId);
   }
-  return (await projectRepository.list(context.db, { ...filter, projectIds: visible })).map(toSummary);
+  return summariesFor(context, user, await projectRepository.list(context.db, { ...filter, projectIds: visible }));
 }
 
-export const getProject = (context: AppContext, access: ProjectAccess): Promise<ProjectDetail> =>
-  projectDetail(context, access.project.id, access.permissions);
+export const getProject = (context: AppContext, user: CurrentUser, access: ProjectAccess): Promise<ProjectDetail> =>
+  projectDetail(context, access.project.id, access.permissions, user);
 
 async function projectDetail(
   context: AppContext,
   projectId: string,
   permissions: Pick<ProjectPermissions, 'edit' | 'approve'>,
+  // A project just created has no revisions to count.
+  viewer: CurrentUser | null,
 ): Promise<ProjectDetail> {
   const row = await projectRepository.findById(context.db, projectId);
   if (!row) throw notFound('Projektet');
   const template = await templateRepository.findById(context.db, row.template_id);
   if (!template) throw notFound('Mallen');
+  const [summary] = viewer ? await summariesFor(context, viewer, [row]) : [toSummary(row, 0)];
   return {
-    ...toSummary(row),
+    ...summary,
     template: { id: template.id, key: template.key, version: template.version, name: template.name },
     vendorName: await getVendorName(context),
     permissions: { edit: permissions.edit, approve: permissions.approve },
@@ -98,5 +114,5 @@ export async function createProject(context: AppContext, body: CreateProjectBody
     activities,
     planSeed(content, projectId, startDate, now),
   );
-  return projectDetail(context, projectId, { edit: true, approve: false });
+  return projectDetail(context, projectId, { edit: true, approve: false }, null);
 }
