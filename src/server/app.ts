@@ -22,6 +22,7 @@ import { errorBody, registerErrorHandling } from './core/errors.js';
 import { responseSerializer } from './core/serializer.js';
 import { customerRoutes } from './customers/routes.js';
 import { createDatabase, type DatabaseOptions, migrateToLatest } from './db/database.js';
+import { exportRoutes } from './exports/routes.js';
 import { APP_VERSION, healthRoutes } from './health/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
@@ -139,6 +140,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(importRoutes(context));
   await app.register(auditRoutes(context));
   await app.register(planRoutes(context));
+  await app.register(exportRoutes(context));
   await app.register(revisionRoutes(context));
 
   const servesWeb = Boolean(config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html')));
