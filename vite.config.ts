@@ -6,6 +6,12 @@ export default defineConfig({
   root: path.resolve('src/web'),
   plugins: [react()],
   build: { outDir: path.resolve('dist/web'), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
-  // STEGVIS_API points the development server at an API on another port.
-  server: { port: 5173, proxy: { '/api': process.env.STEGVIS_API ?? 'http://localhost:3000' } },
+  server: {
+    port: 5173,
+    proxy: {
+      // The API, on another port when STEGVIS_API says so; the web app's own `src/web/api/*.ts` modules
+      // share the prefix and stay with Vite. The Host header is kept for the server's same-origin check.
+      '^/api/(?!.*\\.tsx?$)': { target: process.env.STEGVIS_API ?? 'http://localhost:3000', changeOrigin: false },
+    },
+  },
 });

@@ -38,6 +38,8 @@ const readableGreys: CSSVariablesResolver = (mantineTheme) => ({
   light: {
     '--mantine-color-dimmed': mantineTheme.colors.gray[7],
     '--mantine-color-placeholder': mantineTheme.colors.gray[7],
+    // The default red of field errors reaches only about 4:1 on white.
+    '--mantine-color-error': mantineTheme.colors.red[9],
     '--mantine-color-blue-light-color': darken(mantineTheme.colors.blue[9], 0.25),
   },
   dark: {},

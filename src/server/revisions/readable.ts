@@ -32,7 +32,7 @@ export const riskStatusLabels: Record<(typeof riskStatuses)[number], string> = {
   open: 'Öppen',
   mitigating: 'Åtgärdas',
   occurred: 'Har inträffat',
-  closed: 'Avslutad',
+  closed: 'Stängd',
 };
 
 export const meetingModeLabels: Record<(typeof meetingModes)[number], string> = {

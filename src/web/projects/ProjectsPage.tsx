@@ -2,6 +2,7 @@ import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
+import { unreadColor } from '../revisions/colors.js';
 import { useProjects } from './api.js';
 import { ProgressBar } from './ProgressBar.js';
 
@@ -43,6 +44,18 @@ export function ProjectsPage() {
                     <Anchor component={Link} to={`/projekt/${project.id}`} fw={600}>
                       {project.name}
                     </Anchor>
+                    {project.unreadRevisions > 0 && (
+                      <Anchor
+                        component={Link}
+                        to={`/projekt/${project.id}/revisioner`}
+                        display="block"
+                        size="sm"
+                        fw={600}
+                        c={unreadColor}
+                      >
+                        {t('revisions.unreadOnProjects', { count: project.unreadRevisions })}
+                      </Anchor>
+                    )}
                   </Table.Th>
                   <Table.Td>{project.customer.name}</Table.Td>
                   <Table.Td>
