@@ -14,6 +14,7 @@ import { auditRoutes } from './audit/routes.js';
 import { registerSessionLoading } from './auth/guard.js';
 import { authRoutes } from './auth/routes.js';
 import { ensureInitialAdmin } from './auth/service.js';
+import { calendarRoutes } from './calendar/routes.js';
 import { checklistRoutes } from './checklist/routes.js';
 import type { AppConfig } from './config/config.js';
 import { type Clock, systemClock } from './core/clock.js';
@@ -30,6 +31,7 @@ import { createMailer } from './mail/mailer.js';
 import { organisationRoutes } from './organisation/routes.js';
 import { planRoutes } from './plan/routes.js';
 import { projectRoutes } from './projects/routes.js';
+import { reminderRoutes } from './reminders/routes.js';
 import { revisionRoutes } from './revisions/routes.js';
 import { ensureSettings } from './settings/service.js';
 import { templateRoutes } from './templates/routes.js';
@@ -142,6 +144,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(planRoutes(context));
   await app.register(exportRoutes(context));
   await app.register(revisionRoutes(context));
+  await app.register(reminderRoutes(context));
+  await app.register(calendarRoutes(context));
 
   const servesWeb = Boolean(config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html')));
   if (servesWeb) await app.register(fastifyStatic, { root: config.webRoot as string, wildcard: false });

@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { needsSetup } from './auth/service.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { seedDemo } from './demo/seed.js';
+import { startReminderScheduler } from './reminders/scheduler.js';
 
 /** Start-up messages are for the person at the terminal, not for the log collector. */
 const say = (message: string) => console.log(`\n  ${message}\n`);
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
     }
   }
 
+  const reminders = startReminderScheduler(context, app.log);
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
     app.log.info(`${signal}: avslutar, väntar in pågående förfrågningar`);
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
+    await reminders.stop();
     await app.close();
     process.exit(0);
   };

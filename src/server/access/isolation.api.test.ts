@@ -20,6 +20,10 @@ const NOT_CUSTOMER_SCOPED = [
   /^\/api\/customers$/,
   /^\/api\/projects$/,
   /^\/api\/vendor\/people$/,
+  // The signed-in user's own reminders and calendar address.
+  /^\/api\/me\/(reminders|calendar-feed)$/,
+  // A calendar feed answers to its secret address alone, without a session.
+  /^\/api\/calendar\/:secret\.ics$/,
   // Pages and assets of the web app, served when it is built.
   /^\/$/,
   /^\/[^/]*\.(html|js|css|png|svg|ico)$/,

@@ -110,4 +110,13 @@ describe('loadConfig', () => {
     expect(error.message).toContain('  SMTP_URL: ska vara en adress som smtp://');
     expect(error.message).toContain('  RESET_TTL_HOURS: ');
   });
+
+  it('runs the reminder job every 300 seconds unless REMINDER_INTERVAL_SECONDS says otherwise; 0 turns it off', () => {
+    expect(loadConfig({}).reminderIntervalSeconds).toBe(300);
+    expect(loadConfig({ REMINDER_INTERVAL_SECONDS: '60' }).reminderIntervalSeconds).toBe(60);
+    expect(loadConfig({ REMINDER_INTERVAL_SECONDS: '0' }).reminderIntervalSeconds).toBe(0);
+    for (const interval of ['-1', 'ofta', '1.5', '86401']) {
+      expect(configErrorOf({ REMINDER_INTERVAL_SECONDS: interval }).message).toContain('  REMINDER_INTERVAL_SECONDS: ');
+    }
+  });
 });

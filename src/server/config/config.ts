@@ -37,6 +37,12 @@ const environmentSchema = z.object({
     .max(24 * 30)
     .default(72),
   RESET_TTL_HOURS: z.coerce.number().int().min(1).max(72).default(2),
+  REMINDER_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600)
+    .default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -59,6 +65,8 @@ export interface AppConfig {
   mail: { smtpUrl?: string; from: string; outboxDir: string };
   invitationTtlHours: number;
   resetTtlHours: number;
+  /** How often the reminder job runs; 0 turns reminders off in this instance. */
+  reminderIntervalSeconds: number;
   logLevel: string;
   /** Where the built web app is served from; absent when no web build is served (API tests). */
   webRoot?: string;
@@ -104,6 +112,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.resolve(env.OUTBOX_DIR) },
     invitationTtlHours: env.INVITATION_TTL_HOURS,
     resetTtlHours: env.RESET_TTL_HOURS,
+    reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS,
     logLevel: env.LOG_LEVEL,
     webRoot: path.resolve('dist/web'),
   };

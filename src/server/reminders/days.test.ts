@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween, isoWeek, isoWeekday, stockholmDay, swedishDate, weekNumber } from './days.js';
+
+describe('days in Sweden', () => {
+  it('takes today from Swedish time, summer and winter', () => {
+    expect(stockholmDay(new Date('2027-03-30T22:30:00Z'))).toBe('2027-03-31');
+    expect(stockholmDay(new Date('2027-03-30T21:30:00Z'))).toBe('2027-03-30');
+    expect(stockholmDay(new Date('2027-01-14T22:59:00Z'))).toBe('2027-01-14');
+    expect(stockholmDay(new Date('2027-01-14T23:00:00Z'))).toBe('2027-01-15');
+  });
+
+  it('counts days across months, leap days and the change to summer time', () => {
+    expect(addDays('2027-03-29', 3)).toBe('2027-04-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+    expect(daysBetween('2027-03-27', '2027-03-29')).toBe(2);
+    expect(daysBetween('2027-04-01', '2027-03-29')).toBe(-3);
+  });
+
+  it('numbers weekdays from Monday and weeks by ISO 8601', () => {
+    expect(isoWeekday('2027-03-29')).toBe(1);
+    expect(isoWeekday('2027-04-04')).toBe(7);
+    expect(isoWeek('2027-03-29')).toBe('2027-W13');
+    expect(isoWeek('2027-01-01')).toBe('2026-W53');
+    expect(isoWeek('2027-01-04')).toBe('2027-W01');
+    expect(isoWeek('2024-12-30')).toBe('2025-W01');
+    expect(weekNumber('2027-03-31')).toBe(13);
+  });
+
+  it('writes a date the Swedish way', () => {
+    expect(swedishDate('2027-03-31')).toBe('31 mars 2027');
+    expect(swedishDate('2027-01-01')).toBe('1 januari 2027');
+  });
+});
