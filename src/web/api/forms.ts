@@ -32,11 +32,11 @@ export function useSchemaForm<Values extends Record<string, unknown>>(schema: z.
     errors,
     set: <Name extends keyof Values>(name: Name, value: Values[Name]) =>
       setValues((current) => ({ ...current, [name]: value })),
-    /** Props for a text input bound to a text field. */
+    /** Props for a text input or text area bound to a text field. */
     field: (name: TextKey<Values>) => ({
       value: values[name] as string,
       error: errors[name],
-      onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
         const value = event.currentTarget.value;
         setValues((current) => ({ ...current, [name]: value }));
       },

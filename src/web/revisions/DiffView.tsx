@@ -102,7 +102,15 @@ function EntityChangeCard({ change }: { change: EntityChange }) {
       ? change.fields
       : change.fields.filter((field) => (field.after || field.before) !== change.label);
   return (
-    <Paper withBorder radius="md" p="md" className="diff-card" data-change={change.change}>
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      className="diff-card"
+      data-change={change.change}
+      component="article"
+      aria-label={change.label}
+    >
       <Group gap="sm" wrap="nowrap" align="flex-start">
         <Badge color={changeColors[change.change]} variant="filled" style={{ flexShrink: 0 }}>
           {t(`revisions.diff.change.${change.change}`)}
