@@ -24,6 +24,8 @@ export async function logIn(page: Page, email = e2eAdmin.email, password = e2eAd
 /** Adds a customer and creates its project from the default template; ends on the project page. */
 export async function createCustomerWithProject(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Kunder' }).click();
+  // The page before may have had a name field too: fill in the customer form only.
+  await expect(page.getByRole('heading', { name: 'Kunder', level: 1 })).toBeVisible();
   await page.getByLabel('Namn').fill(name);
   await page.getByLabel('Organisationsnummer').fill(organisationNumber());
   await page.getByRole('button', { name: 'Lägg till kund' }).click();
