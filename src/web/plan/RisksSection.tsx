@@ -60,7 +60,7 @@ function RiskTable({
   const columns = canEdit ? 7 : 6;
   return (
     <>
-      <Table.ScrollContainer minWidth={960}>
+      <Table.ScrollContainer minWidth={720}>
         <Table verticalSpacing="sm" aria-labelledby="risker">
           <Table.Thead>
             <Table.Tr>
