@@ -128,6 +128,8 @@ interface BaselineActivityRow {
   position: number;
   template_activity_key: string | null;
   title: string;
+  template_title: string | null;
+  description: string;
   customer_role_keys: string;
   vendor_role_keys: string;
   deadline: string | null;
@@ -135,6 +137,19 @@ interface BaselineActivityRow {
   version: number;
   done_by_id: string | null;
   done_by_name: string | null;
+  customer_person_id: string | null;
+  customer_person_name: string | null;
+  vendor_person_id: string | null;
+  vendor_person_name: string | null;
+  comment_count: number;
+  depends_on_ids: string | null;
+}
+
+interface BaselineDependency {
+  id: string;
+  title: string;
+  deadline: string | null;
+  done: boolean;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -156,6 +171,8 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   }
   return undefined;
 }
+
+const swedish = new Intl.Collator('sv');
 
 function runBaselineServer(file: string): void {
   const db = new SqliteDatabase(file);
@@ -189,9 +206,23 @@ function runBaselineServer(file: string): void {
   const findProject = db.prepare('SELECT id, customer_id, template_id FROM projects WHERE id = ?');
   const listActivities = db.prepare(
     `SELECT activities.id, activities.group_key, activities.position, activities.template_activity_key,
-            activities.title, activities.customer_role_keys, activities.vendor_role_keys, activities.deadline,
-            activities.done_at, activities.version, users.id AS done_by_id, users.name AS done_by_name
-       FROM activities LEFT JOIN users ON users.id = activities.done_by_user_id
+            activities.title, activities.template_title, activities.description, activities.customer_role_keys,
+            activities.vendor_role_keys, activities.deadline, activities.done_at, activities.version,
+            users.id AS done_by_id, users.name AS done_by_name,
+            customer_person.id AS customer_person_id, customer_person.name AS customer_person_name,
+            vendor_person.id AS vendor_person_id, vendor_person.name AS vendor_person_name,
+            (SELECT count(*) FROM activity_comments
+              WHERE activity_comments.activity_id = activities.id) AS comment_count,
+            (SELECT string_agg(activity_dependencies.depends_on_id, ',') FROM activity_dependencies
+              WHERE activity_dependencies.activity_id = activities.id) AS depends_on_ids
+       FROM activities
+       LEFT JOIN users ON users.id = activities.done_by_user_id
+       LEFT JOIN activity_people AS customer_side
+              ON customer_side.activity_id = activities.id AND customer_side.side = 'customer'
+       LEFT JOIN people AS customer_person ON customer_person.id = customer_side.person_id
+       LEFT JOIN activity_people AS vendor_side
+              ON vendor_side.activity_id = activities.id AND vendor_side.side = 'vendor'
+       LEFT JOIN people AS vendor_person ON vendor_person.id = vendor_side.person_id
       WHERE activities.project_id = ?
       ORDER BY activities.position`,
   );
@@ -234,23 +265,52 @@ function runBaselineServer(file: string): void {
 
     const refs = (json: string, titles: Map<string, string>) =>
       (JSON.parse(json) as string[]).map((key) => ({ key, title: titles.get(key) ?? key }));
-    const activities = (listActivities.all(projectId) as BaselineActivityRow[]).map((row) => ({
-      id: row.id,
-      groupKey: row.group_key,
-      position: row.position,
-      title: row.title,
-      fromTemplate: row.template_activity_key !== null,
-      customerResponsible: refs(row.customer_role_keys, template.customerRoles),
-      vendorResponsible: refs(row.vendor_role_keys, template.vendorRoles),
-      deadline: row.deadline,
-      done:
-        row.done_at && row.done_by_id && row.done_by_name
-          ? { at: row.done_at, by: { id: row.done_by_id, name: row.done_by_name } }
-          : null,
-      version: row.version,
-      // The measured user is the vendor admin, who may tick every activity.
-      canTick: true,
-    }));
+    const person = (id: string | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
+    const rows = listActivities.all(projectId) as BaselineActivityRow[];
+    const dependencies = new Map<string, BaselineDependency>(
+      rows.map((row) => [row.id, { id: row.id, title: row.title, deadline: row.deadline, done: row.done_at !== null }]),
+    );
+    const activities = rows.map((row) => {
+      // Like Stegvis: soonest deadline first, none last, then by title.
+      const dependsOn = (row.depends_on_ids ? row.depends_on_ids.split(',') : [])
+        .map((id) => dependencies.get(id))
+        .filter((dependency) => dependency !== undefined)
+        .sort((a, b) => {
+          if (a.deadline !== b.deadline) {
+            if (a.deadline === null) return 1;
+            if (b.deadline === null) return -1;
+            return a.deadline < b.deadline ? -1 : 1;
+          }
+          return swedish.compare(a.title, b.title);
+        });
+      const deadline = row.deadline;
+      return {
+        id: row.id,
+        groupKey: row.group_key,
+        position: row.position,
+        title: row.title,
+        fromTemplate: row.template_activity_key !== null,
+        customerResponsible: refs(row.customer_role_keys, template.customerRoles),
+        vendorResponsible: refs(row.vendor_role_keys, template.vendorRoles),
+        deadline,
+        done:
+          row.done_at && row.done_by_id && row.done_by_name
+            ? { at: row.done_at, by: { id: row.done_by_id, name: row.done_by_name } }
+            : null,
+        version: row.version,
+        // The measured user is the vendor admin, who may tick every activity.
+        canTick: true,
+        description: row.description,
+        templateTitle: row.template_title !== null && row.template_title !== row.title ? row.template_title : null,
+        customerPerson: person(row.customer_person_id, row.customer_person_name),
+        vendorPerson: person(row.vendor_person_id, row.vendor_person_name),
+        dependsOn,
+        dueBeforeDependency:
+          deadline !== null &&
+          dependsOn.some((dependency) => dependency.deadline !== null && dependency.deadline > deadline),
+        commentCount: row.comment_count,
+      };
+    });
     const groups = template.groups.map((group) => {
       const inGroup = activities.filter((activity) => activity.groupKey === group.key);
       const done = inGroup.filter((activity) => activity.done).length;
@@ -336,6 +396,9 @@ interface DataSet {
   activities: number;
   ticked: number;
   deadlines: number;
+  named: number;
+  dependencies: number;
+  comments: number;
 }
 
 async function generateDataSet(file: string, projectCount: number): Promise<DataSet> {
@@ -345,6 +408,7 @@ async function generateDataSet(file: string, projectCount: number): Promise<Data
   const { createCustomer } = await import('../src/server/customers/service.js');
   const { createProject } = await import('../src/server/projects/service.js');
   const { checklistRepository } = await import('../src/server/checklist/repository.js');
+  const { newId } = await import('../src/server/core/ids.js');
   const { hasValidLuhnChecksum } = await import('../src/shared/common.js');
 
   const config = {
@@ -368,7 +432,38 @@ async function generateDataSet(file: string, projectCount: number): Promise<Data
       );
     }
 
-    const data: DataSet = { projectIds: [], activities: 0, ticked: 0, deadlines: 0 };
+    const addPerson = async (db: typeof context.db, customerId: string | null, name: string) => {
+      const now = new Date().toISOString();
+      const id = newId();
+      await db
+        .insertInto('people')
+        .values({
+          id,
+          customer_id: customerId,
+          name,
+          email: null,
+          phone: null,
+          title: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      return id;
+    };
+    const vendorPeople: string[] = [];
+    for (const name of ['Björn Leveransansvarig', 'Cecilia Utbildare', 'Åke Integratör']) {
+      vendorPeople.push(await addPerson(context.db, null, name));
+    }
+
+    const data: DataSet = {
+      projectIds: [],
+      activities: 0,
+      ticked: 0,
+      deadlines: 0,
+      named: 0,
+      dependencies: 0,
+      comments: 0,
+    };
     for (let index = 0; index < projectCount; index++) {
       const town = municipalities[index % municipalities.length];
       const round = Math.floor(index / municipalities.length);
@@ -411,6 +506,38 @@ async function generateDataSet(file: string, projectCount: number): Promise<Data
           if (!saved) throw new Error(`activity ${row.id} was not updated`);
           if (done) data.ticked += 1;
           if (deadline !== undefined) data.deadlines += 1;
+        }
+
+        // The daily work: a named person on some activities, some waiting for an earlier one, a few
+        // comments, so that every part of the answer is exercised.
+        const contact = await addPerson(trx, customer.id, `Kontaktperson i ${town}`);
+        for (const row of rows) {
+          if (random() < 0.25) {
+            await checklistRepository.setPerson(trx, row.id, 'customer', contact);
+            data.named += 1;
+          }
+          if (random() < 0.15) {
+            await checklistRepository.setPerson(trx, row.id, 'vendor', vendorPeople[row.position % 3]);
+            data.named += 1;
+          }
+          if (row.position > 0 && random() < 0.2) {
+            const earlier = rows[Math.floor(random() * rows.indexOf(row))];
+            await checklistRepository.setDependencies(trx, row.id, [earlier.id]);
+            data.dependencies += 1;
+          }
+          const comments = random() < 0.3 ? 1 + Math.floor(random() * 3) : 0;
+          for (let count = 0; count < comments; count++) {
+            const by = staff[Math.floor(random() * staff.length)];
+            await checklistRepository.insertComment(trx, {
+              id: newId(),
+              activity_id: row.id,
+              author_user_id: by.id,
+              author_name: by.name,
+              body: 'Vi tar det på nästa projektmöte.',
+              created_at: new Date().toISOString(),
+            });
+            data.comments += 1;
+          }
         }
       });
     }
@@ -648,7 +775,8 @@ async function orchestrate(): Promise<number> {
     const started = Date.now();
     const data = await generateDataSet(file, projectCount);
     console.log(
-      `  ${data.activities} activities, ${data.ticked} ticked, ${data.deadlines} with a deadline (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `  ${data.activities} activities, ${data.ticked} ticked, ${data.deadlines} with a deadline, ${data.named} people named, ` +
+        `${data.dependencies} dependencies, ${data.comments} comments (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
 
     const stegvis = await startServer('Stegvis', 'stegvis', file);

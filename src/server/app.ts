@@ -36,6 +36,7 @@ import { revisionRoutes } from './revisions/routes.js';
 import { ensureSettings } from './settings/service.js';
 import { templateRoutes } from './templates/routes.js';
 import { ensureDefaultTemplate } from './templates/service.js';
+import { timelineRoutes } from './timeline/routes.js';
 
 export interface BuildOptions extends DatabaseOptions {
   clock?: Clock;
@@ -137,6 +138,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(customerRoutes(context));
   await app.register(projectRoutes(context));
   await app.register(checklistRoutes(context));
+  await app.register(timelineRoutes(context));
   await app.register(invitationRoutes(context));
   await app.register(organisationRoutes(context));
   await app.register(importRoutes(context));

@@ -20,6 +20,8 @@ const NOT_CUSTOMER_SCOPED = [
   /^\/api\/customers$/,
   /^\/api\/projects$/,
   /^\/api\/vendor\/people$/,
+  // The viewer's own tasks across projects, each project checked for access (my-tasks.api.test.ts).
+  /^\/api\/me\/tasks$/,
   // The signed-in user's own reminders and calendar address.
   /^\/api\/me\/(reminders|calendar-feed)$/,
   // A calendar feed answers to its secret address alone, without a session.

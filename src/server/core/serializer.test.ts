@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type Checklist, checklistSchema } from '../../shared/checklist.js';
+import { type Checklist, checklistSchema, myTaskListSchema } from '../../shared/checklist.js';
 import { errorBodySchema } from '../../shared/errors.js';
 import { healthSchema } from '../../shared/health.js';
+import { type Timeline, timelineSchema } from '../../shared/timeline.js';
 import { responseSerializer } from './serializer.js';
 
 const compile = (checkWithZod: boolean, schema: unknown) =>
@@ -29,6 +30,13 @@ const checklist: Checklist = {
           done: { at: '2027-02-01T09:00:00.000Z', by: { id: 'u1', name: 'Åsa Öberg' } },
           version: 3,
           canTick: true,
+          description: 'Rad ett\nRad två',
+          templateTitle: 'Avtalspåskrift',
+          customerPerson: { id: 'p1', name: 'Örjan Ågren' },
+          vendorPerson: null,
+          dependsOn: [{ id: 'a2', title: 'Orderbekräftelse', deadline: null, done: false }],
+          dueBeforeDependency: false,
+          commentCount: 2,
         },
         {
           id: 'a2',
@@ -42,9 +50,41 @@ const checklist: Checklist = {
           done: null,
           version: 1,
           canTick: false,
+          description: '',
+          templateTitle: null,
+          customerPerson: null,
+          vendorPerson: { id: 'p2', name: 'Björn Leveransansvarig' },
+          dependsOn: [],
+          dueBeforeDependency: false,
+          commentCount: 0,
         },
       ],
     },
+  ],
+};
+
+const timeline: Timeline = {
+  items: [
+    {
+      id: 'k1',
+      kind: 'key',
+      title: 'Projektmöte med Leverantören',
+      date: '2027-02-08',
+      done: true,
+      overdue: false,
+      version: 1,
+    },
+    {
+      id: 'a1',
+      kind: 'activity',
+      title: 'Avtalspåskrift',
+      date: '2027-02-10',
+      done: false,
+      overdue: true,
+      groupTitle: 'Uppstart',
+      version: 2,
+    },
+    { id: 'k2', kind: 'key', title: 'Uppföljningsmöte', date: null, done: false, overdue: false, version: 1 },
   ],
 };
 
@@ -52,6 +92,19 @@ describe('response serializers', () => {
   it('write the same JSON in production as the zod-checked one used in development and tests', () => {
     for (const [schema, data] of [
       [checklistSchema, checklist],
+      [timelineSchema, timeline],
+      [
+        myTaskListSchema,
+        {
+          items: [
+            {
+              project: { id: 'p1', name: 'Införande', customerName: 'Åkerby kommun' },
+              activity: checklist.groups[0].activities[1],
+              overdue: false,
+            },
+          ],
+        },
+      ],
       [healthSchema, { status: 'ok', database: 'sqlite', version: '1.0.0' }],
       [errorBodySchema, { error: { code: 'NOT_FOUND', message: 'Projektet finns inte' } }],
       [errorBodySchema, { error: { code: 'VALIDATION_FAILED', message: 'Fel', fields: { 'a.b': 'saknas' } } }],
