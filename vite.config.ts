@@ -5,6 +5,12 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: path.resolve('src/web'),
   plugins: [react()],
+  resolve: {
+    alias: {
+      // frappe-gantt's stylesheet is not among its package exports; the timeline imports it by this name.
+      'frappe-gantt/style.css': path.resolve('node_modules/frappe-gantt/dist/frappe-gantt.css'),
+    },
+  },
   build: { outDir: path.resolve('dist/web'), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: {
     port: 5173,

@@ -21,6 +21,7 @@ import { PlanPage } from './plan/PlanPage.js';
 import { ProjectPage } from './projects/ProjectPage.js';
 import { ProjectsPage } from './projects/ProjectsPage.js';
 import { RevisionsPage } from './revisions/RevisionsPage.js';
+import { MyTasksPage } from './tasks/MyTasksPage.js';
 
 setSwedishValidationMessages();
 
@@ -63,10 +64,16 @@ const router = createBrowserRouter([
       { index: true, element: <Navigate to="/projekt" replace /> },
       { path: 'projekt', element: <ProjectsPage /> },
       { path: 'projekt/:projectId', element: <ProjectPage /> },
+      {
+        path: 'projekt/:projectId/tidplan',
+        // The chart library is loaded only by those who open the timeline.
+        lazy: async () => ({ Component: (await import('./timeline/TimelinePage.js')).TimelinePage }),
+      },
       { path: 'projekt/:projectId/plan', element: <PlanPage /> },
       { path: 'projekt/:projectId/revisioner', element: <RevisionsPage /> },
       { path: 'projekt/:projectId/organisation', element: <OrganisationPage /> },
       { path: 'projekt/:projectId/historik', element: <HistoryPage /> },
+      { path: 'mina-uppgifter', element: <MyTasksPage /> },
       { path: 'kunder', element: <CustomersPage /> },
       { path: 'kunder/:customerId', element: <CustomerPage /> },
       { path: 'leverantor/personer', element: <VendorPeoplePage /> },

@@ -1,33 +1,55 @@
-import { Alert, Badge, Checkbox, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import './checklist.css';
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Activity, ChecklistGroup } from '../../shared/checklist.js';
+import { useLocation, useSearchParams } from 'react-router';
+import type { Activity, Checklist, ChecklistQuery } from '../../shared/checklist.js';
+import type { ProjectDetail } from '../../shared/projects.js';
 import { ApiError } from '../api/client.js';
+import { useSession } from '../auth/session.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
-import { ProgressBar } from '../projects/ProgressBar.js';
-import { useChecklist, useUpdateActivity } from './api.js';
+import { useOrganisation, usePeople, useVendorPeople } from '../organisation/api.js';
+import { activityAnchor, activityIdFromHash } from './anchor.js';
+import { useChecklist, useMoveActivity, useUpdateActivity } from './api.js';
+import { ChecklistFilters } from './ChecklistFilters.js';
+import type { ChecklistControls, SaveActivity } from './controls.js';
+import { DeleteActivityDialog } from './DeleteActivityDialog.js';
+import { stockholmToday } from './dates.js';
+import { filtersFromSearch, isFiltered, searchWithFilters } from './filters.js';
+import { activityFormOptions } from './formOptions.js';
+import { GroupTable } from './GroupTable.js';
+import { moveTarget } from './order.js';
+import { StatusMessage, useStatusMessage } from './StatusMessage.js';
 
-type SaveActivity = (
-  activity: Activity,
-  change: { done?: boolean; deadline?: string | null },
-  onFailure?: () => void,
-) => void;
+const findActivity = (checklist: Checklist | undefined, activityId: string | null): Activity | null =>
+  checklist?.groups.flatMap((group) => group.activities).find((activity) => activity.id === activityId) ?? null;
 
-const today = () => new Date().toLocaleDateString('sv-SE');
-
-export function ChecklistSection({
-  projectId,
-  vendorName,
-  canEdit,
-}: {
-  projectId: string;
-  vendorName: string;
-  canEdit: boolean;
-}) {
+/** The project's main page: the checklist, filtered as the page address says. */
+export function ChecklistSection({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation();
-  const checklist = useChecklist(projectId);
+  const projectId = project.id;
+  const canEdit = project.permissions.edit;
+  const [search, setSearch] = useSearchParams();
+  const whole = useChecklist(projectId);
+  const groupKeys = whole.data?.groups.map((group) => group.key);
+  const query = filtersFromSearch(search, groupKeys);
+  const filtered = isFiltered(query);
+  const shown = useChecklist(projectId, query);
+  const session = useSession();
   const update = useUpdateActivity(projectId);
+  const move = useMoveActivity(projectId);
+  const status = useStatusMessage();
   const [problem, setProblem] = useState<string | null>(null);
+  const [removingId, setRemovingId] = useState<string | null>(null);
+  const formOptions = useFormOptions(project, whole.data);
+  const highlightedId = useLinkedActivity(shown.data !== undefined);
+
+  const failed = (error: Error) =>
+    setProblem(
+      error instanceof ApiError && error.code === 'VERSION_CONFLICT'
+        ? t('checklist.conflict')
+        : t('checklist.saveFailed', { message: error.message }),
+    );
 
   const save: SaveActivity = (activity, change, onFailure) => {
     setProblem(null);
@@ -36,154 +58,131 @@ export function ChecklistSection({
       {
         onError: (error) => {
           onFailure?.();
-          setProblem(
-            error instanceof ApiError && error.code === 'VERSION_CONFLICT'
-              ? t('checklist.conflict')
-              : t('checklist.saveFailed', { message: error.message }),
-          );
+          failed(error);
         },
       },
     );
   };
 
+  const controls: ChecklistControls = {
+    projectId,
+    vendorName: project.vendorName,
+    canEdit,
+    today: stockholmToday(),
+    highlightedId,
+    formOptions: canEdit ? formOptions : null,
+    save,
+    move: (activity, direction) => {
+      const groupIds = activityIds(whole.data, activity.groupKey);
+      const index = moveTarget(groupIds, activityIds(shown.data, activity.groupKey), activity.id, direction);
+      if (index === null) return;
+      setProblem(null);
+      move.mutate(
+        { activityId: activity.id, version: activity.version, groupKey: activity.groupKey, index },
+        {
+          onSuccess: () => status.announce(t('checklist.actions.moved', { title: activity.title })),
+          onError: failed,
+        },
+      );
+    },
+    remove: (activity) => setRemovingId(activity.id),
+    announce: status.announce,
+  };
+
+  const changeFilters = (next: ChecklistQuery) => setSearch(searchWithFilters(search, next), { replace: true });
+  const groups = (shown.data?.groups ?? []).filter((group) => !filtered || group.activities.length > 0);
+  const mineWithoutPerson = query.filter === 'mine' && session.data && !session.data.user.personId;
+
   return (
     <Stack gap="md" component="section" aria-labelledby="checklista">
-      <Title order={2} id="checklista">
-        {t('checklist.title')}
-      </Title>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2} id="checklista">
+          {t('checklist.title')}
+        </Title>
+        <Group gap="md">
+          <Anchor href={`/api/projects/${projectId}/activities/export.xlsx`} download size="sm">
+            {t('checklist.download.excel')}
+          </Anchor>
+          <Anchor href={`/api/projects/${projectId}/activities/export.csv`} download size="sm">
+            {t('checklist.download.csv')}
+          </Anchor>
+        </Group>
+      </Group>
+      {whole.data && <ChecklistFilters query={query} groups={whole.data.groups} onChange={changeFilters} />}
+      <StatusMessage message={status.message} onClose={status.clear} />
       {problem && (
-        <Alert color="orange" role="alert" withCloseButton onClose={() => setProblem(null)} closeButtonLabel="Stäng">
+        <Alert
+          color="orange"
+          role="alert"
+          withCloseButton
+          onClose={() => setProblem(null)}
+          closeButtonLabel={t('checklist.close')}
+        >
           {problem}
         </Alert>
       )}
-      {checklist.isError && <ErrorMessage error={checklist.error} onRetry={() => checklist.refetch()} />}
-      {checklist.data?.groups.map((group) => (
-        <GroupTable key={group.key} group={group} vendorName={vendorName} canEdit={canEdit} onChange={save} />
+      {whole.isError && <ErrorMessage error={whole.error} onRetry={() => whole.refetch()} />}
+      {shown.isError && filtered && <ErrorMessage error={shown.error} onRetry={() => shown.refetch()} />}
+      {mineWithoutPerson && <Text c="gray.7">{t('checklist.filters.mineWithoutPerson')}</Text>}
+      {shown.data && filtered && groups.length === 0 && (
+        <Group gap="sm">
+          <Text>{t('checklist.nothingMatches')}</Text>
+          <Button variant="default" size="xs" onClick={() => changeFilters({})}>
+            {t('checklist.clearFilters')}
+          </Button>
+        </Group>
+      )}
+      {groups.map((group) => (
+        <GroupTable key={group.key} group={group} controls={controls} />
       ))}
+      <DeleteActivityDialog
+        projectId={projectId}
+        activity={findActivity(whole.data, removingId)}
+        onDeleted={(activity) => {
+          setRemovingId(null);
+          status.announce(t('checklist.actions.removed', { title: activity.title }));
+        }}
+        onClose={() => setRemovingId(null)}
+      />
     </Stack>
   );
 }
 
-function GroupTable({
-  group,
-  vendorName,
-  canEdit,
-  onChange,
-}: {
-  group: ChecklistGroup;
-  vendorName: string;
-  canEdit: boolean;
-  onChange: SaveActivity;
-}) {
-  const { t } = useTranslation();
-  const headingId = `grupp-${group.key}`;
-  return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId}>
-      <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4" id={headingId}>
-          {group.title}
-        </Title>
-        <ProgressBar progress={group.progress} label={t('checklist.groupProgress', { group: group.title })} />
-      </Group>
-      <Table.ScrollContainer minWidth={760}>
-        <Table verticalSpacing="xs" layout="fixed">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col" w={64}>
-                {t('checklist.done')}
-              </Table.Th>
-              <Table.Th scope="col">{t('checklist.activity')}</Table.Th>
-              <Table.Th scope="col" w={180}>
-                {t('checklist.customerResponsible')}
-              </Table.Th>
-              <Table.Th scope="col" w={180}>
-                {t('checklist.vendorResponsible', { vendor: vendorName })}
-              </Table.Th>
-              <Table.Th scope="col" w={170}>
-                {t('checklist.deadline')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {group.activities.map((activity) => (
-              <ActivityRow key={activity.id} activity={activity} canEdit={canEdit} onChange={onChange} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+const activityIds = (checklist: Checklist | undefined, groupKey: string): string[] =>
+  checklist?.groups.find((group) => group.key === groupKey)?.activities.map((activity) => activity.id) ?? [];
+
+/** The activity form's choices, loaded only for those who may edit. */
+function useFormOptions(project: ProjectDetail, checklist: Checklist | undefined) {
+  const canEdit = project.permissions.edit;
+  const organisation = useOrganisation(project.id);
+  const customerPeople = usePeople(canEdit ? project.customer.id : undefined);
+  const vendorPeople = useVendorPeople(canEdit);
+  return useMemo(
+    () =>
+      organisation.data
+        ? activityFormOptions(organisation.data, checklist, {
+            customer: customerPeople.data?.items ?? [],
+            vendor: vendorPeople.data?.items ?? [],
+          })
+        : null,
+    [organisation.data, checklist, customerPeople.data, vendorPeople.data],
   );
 }
 
-function ActivityRow({
-  activity,
-  canEdit,
-  onChange,
-}: {
-  activity: Activity;
-  canEdit: boolean;
-  onChange: SaveActivity;
-}) {
-  const { t } = useTranslation();
-  // Shows the tick at once while the save is under way; the saved activity (new version) replaces it.
-  const [pendingDone, setPendingDone] = useState<{ version: number; done: boolean } | null>(null);
-  const checked = pendingDone?.version === activity.version ? pendingDone.done : activity.done !== null;
-  const overdue = !activity.done && activity.deadline !== null && activity.deadline < today();
-  return (
-    <Table.Tr>
-      <Table.Td>
-        <Checkbox
-          size="md"
-          checked={checked}
-          disabled={!activity.canTick}
-          aria-label={t('checklist.markDone', { title: activity.title })}
-          onChange={(event) => {
-            const done = event.currentTarget.checked;
-            setPendingDone({ version: activity.version, done });
-            onChange(activity, { done }, () => setPendingDone(null));
-          }}
-        />
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" td={activity.done ? 'line-through' : undefined}>
-          {activity.title}
-        </Text>
-        {activity.done && (
-          <Text size="xs" c="green.9">
-            {t('checklist.doneBy', {
-              date: new Date(activity.done.at).toLocaleDateString('sv-SE'),
-              name: activity.done.by.name,
-            })}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm">{activity.customerResponsible.map((role) => role.title).join(', ') || '–'}</Text>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm">{activity.vendorResponsible.map((role) => role.title).join(', ') || '–'}</Text>
-      </Table.Td>
-      <Table.Td>
-        <Stack gap={4}>
-          <TextInput
-            type="date"
-            size="xs"
-            aria-label={t('checklist.deadlineFor', { title: activity.title })}
-            readOnly={!canEdit}
-            defaultValue={activity.deadline ?? ''}
-            key={`${activity.id}-${activity.version}`}
-            onBlur={(event) => {
-              const value = event.currentTarget.value || null;
-              if (value !== activity.deadline) onChange(activity, { deadline: value });
-            }}
-          />
-          {overdue && (
-            <Badge color="red.9" size="sm" variant="filled">
-              {t('checklist.overdue')}
-            </Badge>
-          )}
-        </Stack>
-      </Table.Td>
-    </Table.Tr>
-  );
+/**
+ * The activity the page address's hash names (a reminder e-mail's link), once the list is on
+ * screen: scrolled into view and returned so its row can be highlighted.
+ */
+function useLinkedActivity(listShown: boolean): string | null {
+  const { hash } = useLocation();
+  const activityId = activityIdFromHash(hash);
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (!listShown || !activityId || scrolledTo.current === activityId) return;
+    const row = document.getElementById(activityAnchor(activityId));
+    if (!row) return;
+    scrolledTo.current = activityId;
+    row.scrollIntoView({ block: 'center' });
+  }, [listShown, activityId]);
+  return activityId;
 }

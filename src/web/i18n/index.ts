@@ -1,7 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { checklistEn, checklistSv } from '../checklist/texts.js';
 import { planEn, planSv } from '../plan/texts.js';
 import { revisionsEn, revisionsSv } from '../revisions/texts.js';
+import { tasksEn, tasksSv } from '../tasks/texts.js';
+import { timelineEn, timelineSv } from '../timeline/texts.js';
 import { en } from './en.js';
 import { sv } from './sv.js';
 
@@ -15,8 +18,26 @@ const initial: Language = stored === 'en' ? 'en' : 'sv';
 void i18next.use(initReactI18next).init({
   // Domains with many texts keep them beside their pages, under their own key.
   resources: {
-    sv: { translation: { ...sv, plan: planSv, revisions: revisionsSv } },
-    en: { translation: { ...en, plan: planEn, revisions: revisionsEn } },
+    sv: {
+      translation: {
+        ...sv,
+        checklist: checklistSv,
+        plan: planSv,
+        revisions: revisionsSv,
+        tasks: tasksSv,
+        timeline: timelineSv,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        checklist: checklistEn,
+        plan: planEn,
+        revisions: revisionsEn,
+        tasks: tasksEn,
+        timeline: timelineEn,
+      },
+    },
   },
   lng: initial,
   fallbackLng: 'sv',

@@ -43,6 +43,7 @@ export function AppLayout() {
             </Text>
             <Group component="nav" aria-label={t('nav.main')} gap="lg">
               {navLink('/projekt', t('nav.projects'))}
+              {navLink('/mina-uppgifter', t('tasks.title'))}
               {isVendorAdmin && navLink('/kunder', t('nav.customers'))}
               {isVendorAdmin && navLink('/leverantor/personer', t('nav.vendor'))}
               <Anchor href="/api/docs" c="white" fw={600} underline="hover">

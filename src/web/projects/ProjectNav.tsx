@@ -26,6 +26,9 @@ export function ProjectNav({ projectId }: { projectId: string }) {
       <NavLink to={base} end style={tabStyle}>
         {t('projectNav.checklist')}
       </NavLink>
+      <NavLink to={`${base}/tidplan`} style={tabStyle}>
+        {t('timeline.title')}
+      </NavLink>
       <NavLink to={`${base}/plan`} style={tabStyle}>
         {t('projectNav.plan')}
       </NavLink>

@@ -43,7 +43,7 @@ export function ProjectPage() {
         </Group>
       </Paper>
       <ProjectNav projectId={data.id} />
-      <ChecklistSection projectId={data.id} vendorName={data.vendorName} canEdit={data.permissions.edit} />
+      <ChecklistSection project={data} />
     </Stack>
   );
 }
