@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, UpdateObject } from 'kysely';
 import type {
   Database,
   EvaluationItemsTable,
@@ -10,6 +10,7 @@ import type {
 import type { PlanSeed } from './seed.js';
 
 type PositionedTable = 'goals' | 'evaluation_items' | 'risks';
+type VersionedTable = PositionedTable | 'success_factors';
 
 export type GoalChange = Omit<GoalsTable, 'id' | 'project_id' | 'position' | 'version' | 'created_at'>;
 export type EvaluationItemChange = Pick<
@@ -39,6 +40,24 @@ async function nextPosition(db: Kysely<Database>, table: PositionedTable, projec
     .where('project_id', '=', projectId)
     .executeTakeFirst();
   return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+}
+
+/** Applies a change only if nobody saved the row since `target.version`; says whether it did. */
+async function updateIfVersion<Table extends VersionedTable>(
+  db: Kysely<Database>,
+  table: Table,
+  target: VersionedTarget,
+  change: UpdateObject<Database, Table>,
+): Promise<boolean> {
+  const result = await db
+    // The union, not the type parameter: Kysely resolves the shared columns only for a concrete table type.
+    .updateTable(table as VersionedTable)
+    .set((eb) => ({ ...(change as object), version: eb('version', '+', 1) }))
+    .where('id', '=', target.id)
+    .where('project_id', '=', target.projectId)
+    .where('version', '=', target.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 async function deleteIfVersion(db: Kysely<Database>, table: PositionedTable, target: VersionedTarget) {
@@ -116,16 +135,8 @@ export const planRepository = {
     await db.insertInto('goals').values(row).execute();
   },
 
-  async updateGoalIfVersion(db: Kysely<Database>, target: VersionedTarget, change: GoalChange): Promise<boolean> {
-    const result = await db
-      .updateTable('goals')
-      .set((eb) => ({ ...change, version: eb('version', '+', 1) }))
-      .where('id', '=', target.id)
-      .where('project_id', '=', target.projectId)
-      .where('version', '=', target.version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  },
+  updateGoalIfVersion: (db: Kysely<Database>, target: VersionedTarget, change: GoalChange) =>
+    updateIfVersion(db, 'goals', target, change),
 
   /** The goal's evaluation links go with it (foreign key on delete cascade). */
   deleteGoalIfVersion: (db: Kysely<Database>, target: VersionedTarget) => deleteIfVersion(db, 'goals', target),
@@ -178,20 +189,8 @@ export const planRepository = {
     await db.insertInto('evaluation_items').values(row).execute();
   },
 
-  async updateEvaluationItemIfVersion(
-    db: Kysely<Database>,
-    target: VersionedTarget,
-    change: EvaluationItemChange,
-  ): Promise<boolean> {
-    const result = await db
-      .updateTable('evaluation_items')
-      .set((eb) => ({ ...change, version: eb('version', '+', 1) }))
-      .where('id', '=', target.id)
-      .where('project_id', '=', target.projectId)
-      .where('version', '=', target.version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  },
+  updateEvaluationItemIfVersion: (db: Kysely<Database>, target: VersionedTarget, change: EvaluationItemChange) =>
+    updateIfVersion(db, 'evaluation_items', target, change),
 
   async replaceEvaluationItemGoals(db: Kysely<Database>, itemId: string, goalIds: string[]): Promise<void> {
     await db.deleteFrom('evaluation_item_goals').where('evaluation_item_id', '=', itemId).execute();
@@ -221,16 +220,8 @@ export const planRepository = {
     await db.insertInto('risks').values(row).execute();
   },
 
-  async updateRiskIfVersion(db: Kysely<Database>, target: VersionedTarget, change: RiskChange): Promise<boolean> {
-    const result = await db
-      .updateTable('risks')
-      .set((eb) => ({ ...change, version: eb('version', '+', 1) }))
-      .where('id', '=', target.id)
-      .where('project_id', '=', target.projectId)
-      .where('version', '=', target.version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  },
+  updateRiskIfVersion: (db: Kysely<Database>, target: VersionedTarget, change: RiskChange) =>
+    updateIfVersion(db, 'risks', target, change),
 
   deleteRiskIfVersion: (db: Kysely<Database>, target: VersionedTarget) => deleteIfVersion(db, 'risks', target),
 
@@ -245,20 +236,11 @@ export const planRepository = {
       .where('id', '=', factorId)
       .executeTakeFirst(),
 
-  async updateSuccessFactorIfVersion(
+  updateSuccessFactorIfVersion: (
     db: Kysely<Database>,
     target: VersionedTarget,
     change: Pick<SuccessFactorsTable, 'approach' | 'updated_at'>,
-  ): Promise<boolean> {
-    const result = await db
-      .updateTable('success_factors')
-      .set((eb) => ({ ...change, version: eb('version', '+', 1) }))
-      .where('id', '=', target.id)
-      .where('project_id', '=', target.projectId)
-      .where('version', '=', target.version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  },
+  ) => updateIfVersion(db, 'success_factors', target, change),
 
   keyActivities: (db: Kysely<Database>, projectId: string) =>
     db.selectFrom('key_activities').selectAll().where('project_id', '=', projectId).orderBy('position').execute(),
