@@ -1,4 +1,4 @@
-import { stockholmDay, swedishDate } from '../reminders/days.js';
+import { stockholmDay, swedishDate } from '../core/days.js';
 import type { CalendarEntry } from './feed.js';
 
 export interface FeedProject {

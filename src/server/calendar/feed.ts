@@ -1,5 +1,5 @@
 import ical from 'ical-generator';
-import { addDays } from '../reminders/days.js';
+import { addDays } from '../core/days.js';
 
 export interface CalendarEntry {
   /** Stays the same for the same activity in every version of the feed, so calendars update it in place. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '../../shared/checklist.js';
 import {
-  addDays,
   bySoonestDeadline,
   dueBeforeDependency,
   isDueSoon,
@@ -9,7 +8,6 @@ import {
   isOverdue,
   matchesQuery,
   reorderActivities,
-  stockholmDay,
   waitsForItself,
 } from './rules.js';
 
@@ -39,21 +37,6 @@ const role = (key: string) => ({ key, title: key });
 const person = (id: string) => ({ id, name: `Person ${id}` });
 const done = { at: '2027-03-01T09:00:00.000Z', by: { id: 'u', name: 'Åsa' } };
 const nobody = { personId: null, heldRoleKeys: new Set<string>() };
-
-describe('stockholmDay', () => {
-  it('is the calendar day in Sweden, in winter and in summer time', () => {
-    expect(stockholmDay(new Date('2027-01-14T22:59:59Z'))).toBe('2027-01-14');
-    expect(stockholmDay(new Date('2027-01-14T23:00:00Z'))).toBe('2027-01-15');
-    expect(stockholmDay(new Date('2027-06-14T21:59:59Z'))).toBe('2027-06-14');
-    expect(stockholmDay(new Date('2027-06-14T22:00:00Z'))).toBe('2027-06-15');
-  });
-
-  it('adds days across months and years', () => {
-    expect(addDays('2027-02-27', 2)).toBe('2027-03-01');
-    expect(addDays('2027-12-31', 1)).toBe('2028-01-01');
-    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
-  });
-});
 
 describe('isMine', () => {
   const viewer = { personId: 'me', heldRoleKeys: new Set(['it']) };

@@ -1,21 +1,8 @@
 import type { Activity, ChecklistQuery } from '../../shared/checklist.js';
+import { addDays } from '../core/days.js';
 
 /** How far ahead "soon" looks: the next two weeks, today included. */
 export const SOON_DAYS = 14;
-
-// The sv-SE locale writes dates as YYYY-MM-DD, the way deadlines are stored.
-const stockholmDayFormat = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day in Sweden at a moment: at 00:30 Swedish time it is already the new day. */
-export const stockholmDay = (at: Date): string => stockholmDayFormat.format(at);
-
-export const addDays = (day: string, count: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + count * 86_400_000).toISOString().slice(0, 10);
 
 /** Who is looking, as far as "mine" goes. */
 export interface Viewer {

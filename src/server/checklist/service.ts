@@ -18,6 +18,7 @@ import { accessRepository } from '../access/repository.js';
 import { type ProjectAccess, requireEdit } from '../access/service.js';
 import { recordAudit } from '../audit/service.js';
 import type { AppContext } from '../core/context.js';
+import { stockholmDay } from '../core/days.js';
 import { AppError, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { Database } from '../db/schema.js';
@@ -33,7 +34,6 @@ import {
   isOverdue,
   matchesQuery,
   reorderActivities,
-  stockholmDay,
   type Viewer,
   waitsForItself,
 } from './rules.js';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Checklist } from '../../shared/checklist.js';
-import { stockholmDay } from './rules.js';
+import { stockholmDay } from '../core/days.js';
 
 /** The template's checklist columns, with the group first and the number of comments last. */
 export const CHECKLIST_COLUMNS = [

@@ -1,4 +1,5 @@
 import type { TemplateContent } from '../../shared/templates.js';
+import { addDays } from '../core/days.js';
 import { newId } from '../core/ids.js';
 import type { KeyActivitiesTable, PlanSectionsTable, RisksTable, SuccessFactorsTable } from '../db/schema.js';
 
@@ -7,12 +8,6 @@ export interface PlanSeed {
   risks: Omit<RisksTable, 'version'>[];
   successFactors: Omit<SuccessFactorsTable, 'version'>[];
   keyActivities: Omit<KeyActivitiesTable, 'version'>[];
-}
-
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 /**

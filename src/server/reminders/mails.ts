@@ -1,6 +1,6 @@
+import { daysBetween, swedishDate, weekNumber } from '../core/days.js';
 import { htmlMail } from '../mail/html.js';
 import type { MailMessage } from '../mail/mailer.js';
-import { daysBetween, swedishDate, weekNumber } from './days.js';
 import type { DeadlineActivity, Reminder, TaskItem } from './rules.js';
 
 export interface ReminderLinks {

@@ -1,6 +1,6 @@
 import type { Progress } from '../../shared/projects.js';
 import type { ReminderPreferences } from '../../shared/reminders.js';
-import { addDays, daysBetween, isoWeek, isoWeekday } from './days.js';
+import { addDays, daysBetween, isoWeek, isoWeekday } from '../core/days.js';
 
 /** An activity as far as who answers for it goes. */
 export interface ResponsibleActivity {

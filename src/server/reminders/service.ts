@@ -3,9 +3,9 @@ import { defaultReminderPreferences, MAX_DAYS_BEFORE, type ReminderPreferences }
 import { recordAudit } from '../audit/service.js';
 import { progressOf } from '../checklist/progress.js';
 import type { AppContext } from '../core/context.js';
+import { addDays, stockholmDay } from '../core/days.js';
 import { AppError, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
-import { addDays, stockholmDay } from './days.js';
 import { reminderLinks, reminderMail } from './mails.js';
 import { type PreferencesRow, reminderRepository } from './repository.js';
 import { type DeadlineActivity, DIGEST_DAYS, dueReminders, type ReminderFacts } from './rules.js';

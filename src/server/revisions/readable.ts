@@ -1,4 +1,5 @@
 import type { deliverables, goalKinds, goalUnits, meetingModes, riskLevels, riskStatuses } from '../../shared/plan.js';
+import { stockholmDay } from '../core/days.js';
 
 /**
  * Values as a reader of the plan sees them, in Swedish: what a comparison shows before and after
@@ -53,13 +54,4 @@ export const readableYesNo = (value: boolean): string => (value ? 'Ja' : 'Nej');
 export const readableOption = <Key extends string>(labels: Record<Key, string>, value: Key | null): string =>
   value === null ? '' : labels[value];
 
-// Swedish calendar dates come out as YYYY-MM-DD in the sv-SE locale.
-const stockholmDate = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The Swedish calendar day of a moment: a tick at 00:30 Swedish time belongs to that day, not the UTC one before. */
-export const readableDay = (isoTimestamp: string): string => stockholmDate.format(new Date(isoTimestamp));
+export const readableDay = (isoTimestamp: string): string => stockholmDay(new Date(isoTimestamp));

@@ -32,3 +32,18 @@ describe('days in Sweden', () => {
     expect(swedishDate('2027-01-01')).toBe('1 januari 2027');
   });
 });
+
+describe('stockholmDay, as the checklist uses it', () => {
+  it('is the calendar day in Sweden, in winter and in summer time', () => {
+    expect(stockholmDay(new Date('2027-01-14T22:59:59Z'))).toBe('2027-01-14');
+    expect(stockholmDay(new Date('2027-01-14T23:00:00Z'))).toBe('2027-01-15');
+    expect(stockholmDay(new Date('2027-06-14T21:59:59Z'))).toBe('2027-06-14');
+    expect(stockholmDay(new Date('2027-06-14T22:00:00Z'))).toBe('2027-06-15');
+  });
+
+  it('adds days across months and years', () => {
+    expect(addDays('2027-02-27', 2)).toBe('2027-03-01');
+    expect(addDays('2027-12-31', 1)).toBe('2028-01-01');
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+  });
+});
