@@ -10,6 +10,8 @@ export interface ProjectAccess {
   project: { id: string; customerId: string; templateId: string };
   template: TemplateContent;
   permissions: ProjectPermissions;
+  /** The roles the user's person holds in the project (none for the vendor admin). */
+  heldRoleKeys: readonly string[];
 }
 
 /**
@@ -32,7 +34,7 @@ export async function loadProjectAccess(
   ]);
   const permissions = projectPermissions(user, project, held, template);
   if (!permissions.read) throw notFound('Projektet');
-  return { project, template, permissions };
+  return { project, template, permissions, heldRoleKeys: held };
 }
 
 export function requireEdit(access: ProjectAccess): void {

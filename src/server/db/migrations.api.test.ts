@@ -9,13 +9,16 @@ import type { Database } from './schema.js';
 
 const appTables = [
   'activities',
+  'activity_attachments',
   'activity_comments',
   'activity_dependencies',
   'activity_people',
   'audit_events',
   'auth_tokens',
   'calendar_feeds',
+  'communication_items',
   'customers',
+  'delivery_steps',
   'evaluation_item_goals',
   'evaluation_items',
   'goals',
@@ -25,6 +28,9 @@ const appTables = [
   'plan_revision_reads',
   'plan_revisions',
   'plan_sections',
+  'process_guide_goals',
+  'process_guides',
+  'project_trainings',
   'projects',
   'reminder_deliveries',
   'reminder_preferences',
@@ -33,8 +39,12 @@ const appTables = [
   'schools',
   'sessions',
   'settings',
+  'staff_workshops',
   'success_factors',
   'templates',
+  'training_participants',
+  'training_proposals',
+  'training_sessions',
   'users',
 ];
 const migrationNames = Object.keys(migrations).sort();
@@ -180,5 +190,88 @@ describe(`migrations on ${testDatabaseKind}`, () => {
       .where('template_key', '=', 'uppfoljningsmote')
       .executeTakeFirstOrThrow();
     expect(followUp).toEqual({ title: 'Uppföljningsmöte med Skolplattformen AB', date: '2027-07-12' });
+
+    const communication = await handle.db
+      .selectFrom('communication_items as c')
+      .innerJoin('key_activities as k', 'k.id', 'c.key_activity_id')
+      .select(['c.title', 'c.audience_keys', 'k.template_key'])
+      .where('c.project_id', '=', 'p1')
+      .orderBy('c.position')
+      .execute();
+    expect(communication.map((item) => [item.template_key, JSON.parse(item.audience_keys)])).toEqual([
+      ['informationsmote', ['vardnadshavare', 'elever']],
+      ['uppstartsmote', ['skolledare', 'pedagoger', 'administratorer']],
+    ]);
+  });
+
+  it('keep an attached file byte for byte', async () => {
+    await migrateToLatest(handle.db);
+    const at = '2027-01-01T00:00:00.000Z';
+    const template = readDefaultTemplateFile();
+    await handle.db
+      .insertInto('templates')
+      .values({
+        id: 't1',
+        key: 'k',
+        version: 1,
+        name: 'M',
+        content: JSON.stringify(template.content),
+        is_default: 1,
+        created_at: at,
+      })
+      .execute();
+    await handle.db
+      .insertInto('customers')
+      .values({ id: 'c1', name: 'Åkerby kommun', organisation_number: '212000-0142', created_at: at })
+      .execute();
+    await handle.db
+      .insertInto('projects')
+      .values({
+        id: 'p1',
+        customer_id: 'c1',
+        template_id: 't1',
+        name: 'Införande',
+        phase: 'implementation',
+        start_date: '2027-01-11',
+        created_at: at,
+      })
+      .execute();
+    await handle.db
+      .insertInto('activities')
+      .values({
+        id: 'a1',
+        project_id: 'p1',
+        group_key: 'g',
+        position: 0,
+        template_activity_key: null,
+        title: 'Import',
+        customer_role_keys: '[]',
+        vendor_role_keys: '[]',
+        deadline: null,
+        done_at: null,
+        done_by_user_id: null,
+        updated_at: at,
+      })
+      .execute();
+    const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x0a, 0x0d, 0x00]);
+    await handle.db
+      .insertInto('activity_attachments')
+      .values({
+        id: 'f1',
+        activity_id: 'a1',
+        project_id: 'p1',
+        file_name: 'elever.xlsx',
+        content_type: 'application/octet-stream',
+        size_bytes: bytes.length,
+        sha256: 'x',
+        content: bytes,
+        uploaded_by_user_id: null,
+        uploaded_by_name: 'A',
+        created_at: at,
+      })
+      .execute();
+
+    const stored = await handle.db.selectFrom('activity_attachments').select('content').executeTakeFirstOrThrow();
+    expect(Buffer.from(stored.content).equals(bytes)).toBe(true);
   });
 });

@@ -33,6 +33,16 @@ export interface Database {
   reminder_deliveries: ReminderDeliveriesTable;
   calendar_feeds: CalendarFeedsTable;
   job_leases: JobLeasesTable;
+  project_trainings: ProjectTrainingsTable;
+  training_proposals: TrainingProposalsTable;
+  training_sessions: TrainingSessionsTable;
+  training_participants: TrainingParticipantsTable;
+  staff_workshops: StaffWorkshopsTable;
+  communication_items: CommunicationItemsTable;
+  process_guides: ProcessGuidesTable;
+  process_guide_goals: ProcessGuideGoalsTable;
+  delivery_steps: DeliveryStepsTable;
+  activity_attachments: ActivityAttachmentsTable;
 }
 
 export interface UsersTable {
@@ -111,6 +121,8 @@ export interface SchoolsTable {
   /** JSON array of school forms. */
   school_forms: string;
   school_unit_code: string | null;
+  /** Staff the user-supporters are to train at the school. */
+  staff_count: number | null;
   version: Generated<number>;
   created_at: string;
   updated_at: string;
@@ -329,4 +341,130 @@ export interface JobLeasesTable {
   name: string;
   holder: string;
   expires_at: string;
+}
+
+export interface ProjectTrainingsTable {
+  project_id: string;
+  training_key: string;
+  min_participants: number | null;
+  max_participants: number | null;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface TrainingProposalsTable {
+  id: string;
+  project_id: string;
+  training_key: string;
+  batch_id: string;
+  proposed_date: string;
+  part_of_day: 'heldag' | 'formiddag' | 'eftermiddag';
+  note: Generated<string>;
+  proposed_by_user_id: string | null;
+  proposed_by_name: string;
+  created_at: string;
+}
+
+export interface TrainingSessionsTable {
+  id: string;
+  project_id: string;
+  training_key: string;
+  proposal_id: string | null;
+  date: string;
+  start_time: string;
+  end_time: string;
+  mode: 'on_site' | 'web';
+  place: Generated<string>;
+  link: Generated<string>;
+  trainer_person_id: string | null;
+  confirmed_by_name: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrainingParticipantsTable {
+  session_id: string;
+  project_id: string;
+  training_key: string;
+  person_id: string;
+  attendance: Generated<'booked' | 'attended' | 'absent'>;
+  marked_by_name: string | null;
+  marked_at: string | null;
+  booked_at: string;
+}
+
+export interface StaffWorkshopsTable {
+  id: string;
+  project_id: string;
+  school_id: string;
+  held_on: string;
+  staff_count: number;
+  held_by_person_id: string | null;
+  note: Generated<string>;
+  recorded_by_name: string;
+  created_at: string;
+}
+
+export interface CommunicationItemsTable {
+  id: string;
+  project_id: string;
+  /** JSON array of audience keys from the template. */
+  audience_keys: string;
+  title: string;
+  message: Generated<string>;
+  channel: Generated<string>;
+  planned_on: string | null;
+  key_activity_id: string | null;
+  responsible_person_id: string | null;
+  position: number;
+  done_at: string | null;
+  done_by_name: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProcessGuidesTable {
+  project_id: string;
+  /** Rich-text document, JSON. */
+  introduction: string;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface ProcessGuideGoalsTable {
+  goal_id: string;
+  project_id: string;
+  /** Rich-text documents, JSON. */
+  usage: string;
+  statistics: string;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface DeliveryStepsTable {
+  id: string;
+  project_id: string;
+  school_id: string | null;
+  step_key: string;
+  delivery_key: string;
+  done_on: string;
+  done_by_person_id: string | null;
+  recorded_by_name: string;
+  created_at: string;
+}
+
+export interface ActivityAttachmentsTable {
+  id: string;
+  activity_id: string;
+  project_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by_user_id: string | null;
+  uploaded_by_name: string;
+  created_at: string;
 }

@@ -103,6 +103,7 @@ export async function commitImport(
                 name: row.input.name,
                 school_forms: JSON.stringify(row.input.schoolForms),
                 school_unit_code: row.input.schoolUnitCode,
+                staff_count: null,
                 created_at: now,
                 updated_at: now,
               },

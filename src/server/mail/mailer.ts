@@ -14,6 +14,8 @@ export interface MailMessage {
   html: string;
   /** The link the mail carries: named in the log when the mail goes to the outbox. */
   link?: string;
+  /** An iCalendar invitation (text/calendar) that mail programs offer to add to the calendar. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 export interface MailLog {
@@ -53,7 +55,13 @@ export function createMailer(config: AppConfig['mail'], options: { log: MailLog;
   }
 
   async function send(message: MailMessage): Promise<{ delivery: MailDelivery }> {
-    const envelope = { to: message.to, subject: message.subject, text: message.text, html: message.html };
+    const envelope = {
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      icalEvent: message.calendar && { method: message.calendar.method, content: message.calendar.content },
+    };
     if (!smtpUrl) {
       const info = await transport.sendMail(envelope);
       const file = await writeToOutbox(message, info.message as Buffer);

@@ -85,6 +85,7 @@ export async function createSchool(
     name: values.name,
     school_forms: JSON.stringify(values.schoolForms),
     school_unit_code: values.schoolUnitCode,
+    staff_count: null,
     created_at: now,
     updated_at: now,
   };

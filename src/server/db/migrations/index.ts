@@ -3,6 +3,7 @@ import * as m001 from './001_foundation.js';
 import * as m002 from './002_organisation.js';
 import * as m003 from './003_plan.js';
 import * as m004 from './004_daily_work.js';
+import * as m005 from './005_trainings_delivery.js';
 
 /** Registered statically: a file-system provider cannot load `.ts` migrations under the test runner. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '002_organisation': m002,
   '003_plan': m003,
   '004_daily_work': m004,
+  '005_trainings_delivery': m005,
 };
 
 export const migrationProvider: MigrationProvider = {
