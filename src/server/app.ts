@@ -10,12 +10,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { setSwedishValidationMessages } from '../shared/validation-locale.js';
 import { registerScopeGuard } from './access/guard.js';
+import { attachmentRoutes } from './attachments/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { registerSessionLoading } from './auth/guard.js';
 import { authRoutes } from './auth/routes.js';
 import { ensureInitialAdmin } from './auth/service.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { checklistRoutes } from './checklist/routes.js';
+import { communicationRoutes } from './communication/routes.js';
 import type { AppConfig } from './config/config.js';
 import { type Clock, systemClock } from './core/clock.js';
 import type { AppContext } from './core/context.js';
@@ -23,6 +25,7 @@ import { errorBody, registerErrorHandling } from './core/errors.js';
 import { responseSerializer } from './core/serializer.js';
 import { customerRoutes } from './customers/routes.js';
 import { createDatabase, type DatabaseOptions, migrateToLatest } from './db/database.js';
+import { deliveryRoutes } from './delivery/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { APP_VERSION, healthRoutes } from './health/routes.js';
 import { importRoutes } from './imports/routes.js';
@@ -37,6 +40,7 @@ import { ensureSettings } from './settings/service.js';
 import { templateRoutes } from './templates/routes.js';
 import { ensureDefaultTemplate } from './templates/service.js';
 import { timelineRoutes } from './timeline/routes.js';
+import { trainingRoutes } from './trainings/routes.js';
 
 export interface BuildOptions extends DatabaseOptions {
   clock?: Clock;
@@ -148,6 +152,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(revisionRoutes(context));
   await app.register(reminderRoutes(context));
   await app.register(calendarRoutes(context));
+  await app.register(trainingRoutes(context));
+  await app.register(communicationRoutes(context));
+  await app.register(deliveryRoutes(context));
+  await app.register(attachmentRoutes(context));
 
   const servesWeb = Boolean(config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html')));
   if (servesWeb) await app.register(fastifyStatic, { root: config.webRoot as string, wildcard: false });

@@ -72,6 +72,18 @@ const router = createBrowserRouter([
       { path: 'projekt/:projectId/plan', element: <PlanPage /> },
       { path: 'projekt/:projectId/revisioner', element: <RevisionsPage /> },
       { path: 'projekt/:projectId/organisation', element: <OrganisationPage /> },
+      {
+        path: 'projekt/:projectId/utbildningar',
+        lazy: async () => ({ Component: (await import('./trainings/TrainingsPage.js')).TrainingsPage }),
+      },
+      {
+        path: 'projekt/:projectId/kommunikation',
+        lazy: async () => ({ Component: (await import('./communication/CommunicationPage.js')).CommunicationPage }),
+      },
+      {
+        path: 'projekt/:projectId/leverans',
+        lazy: async () => ({ Component: (await import('./delivery/DeliveryPage.js')).DeliveryPage }),
+      },
       { path: 'projekt/:projectId/historik', element: <HistoryPage /> },
       { path: 'mina-uppgifter', element: <MyTasksPage /> },
       { path: 'kunder', element: <CustomersPage /> },

@@ -1,10 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { checklistEn, checklistSv } from '../checklist/texts.js';
+import { communicationEn, communicationSv } from '../communication/texts.js';
+import { deliveryEn, deliverySv } from '../delivery/texts.js';
 import { planEn, planSv } from '../plan/texts.js';
 import { revisionsEn, revisionsSv } from '../revisions/texts.js';
 import { tasksEn, tasksSv } from '../tasks/texts.js';
 import { timelineEn, timelineSv } from '../timeline/texts.js';
+import { trainingsEn, trainingsSv } from '../trainings/texts.js';
 import { en } from './en.js';
 import { sv } from './sv.js';
 
@@ -26,6 +29,9 @@ void i18next.use(initReactI18next).init({
         revisions: revisionsSv,
         tasks: tasksSv,
         timeline: timelineSv,
+        trainings: trainingsSv,
+        communication: communicationSv,
+        delivery: deliverySv,
       },
     },
     en: {
@@ -36,6 +42,9 @@ void i18next.use(initReactI18next).init({
         revisions: revisionsEn,
         tasks: tasksEn,
         timeline: timelineEn,
+        trainings: trainingsEn,
+        communication: communicationEn,
+        delivery: deliveryEn,
       },
     },
   },

@@ -38,6 +38,15 @@ export function ProjectNav({ projectId }: { projectId: string }) {
       <NavLink to={`${base}/organisation`} style={tabStyle}>
         {t('projectNav.organisation')}
       </NavLink>
+      <NavLink to={`${base}/utbildningar`} style={tabStyle}>
+        {t('trainings.title')}
+      </NavLink>
+      <NavLink to={`${base}/kommunikation`} style={tabStyle}>
+        {t('communication.title')}
+      </NavLink>
+      <NavLink to={`${base}/leverans`} style={tabStyle}>
+        {t('delivery.title')}
+      </NavLink>
       <NavLink to={`${base}/historik`} style={tabStyle}>
         {t('projectNav.history')}
       </NavLink>
