@@ -73,6 +73,10 @@ const router = createBrowserRouter([
       { path: 'projekt/:projectId/revisioner', element: <RevisionsPage /> },
       { path: 'projekt/:projectId/organisation', element: <OrganisationPage /> },
       {
+        path: 'projekt/:projectId/maluppfoljning',
+        lazy: async () => ({ Component: (await import('./measurements/MeasurementsPage.js')).MeasurementsPage }),
+      },
+      {
         path: 'projekt/:projectId/utbildningar',
         lazy: async () => ({ Component: (await import('./trainings/TrainingsPage.js')).TrainingsPage }),
       },

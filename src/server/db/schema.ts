@@ -43,6 +43,9 @@ export interface Database {
   process_guide_goals: ProcessGuideGoalsTable;
   delivery_steps: DeliveryStepsTable;
   activity_attachments: ActivityAttachmentsTable;
+  goal_measurement_settings: GoalMeasurementSettingsTable;
+  measurement_computations: MeasurementComputationsTable;
+  goal_measurements: GoalMeasurementsTable;
 }
 
 export interface UsersTable {
@@ -466,5 +469,43 @@ export interface ActivityAttachmentsTable {
   content: Buffer;
   uploaded_by_user_id: string | null;
   uploaded_by_name: string;
+  created_at: string;
+}
+
+export interface GoalMeasurementSettingsTable {
+  goal_id: string;
+  project_id: string;
+  measurer_person_id: string | null;
+  method: 'coverage' | 'share_by_date' | null;
+  /** JSON: the file columns mapped to the method's fields. */
+  mapping: string | null;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface MeasurementComputationsTable {
+  id: string;
+  goal_id: string;
+  project_id: string;
+  method: 'coverage' | 'share_by_date';
+  value: number;
+  /** JSON: the computation as shown to the user. */
+  result: string;
+  created_by_user_id: string | null;
+  created_at: string;
+}
+
+export interface GoalMeasurementsTable {
+  id: string;
+  goal_id: string;
+  project_id: string;
+  measured_on: string;
+  value: number;
+  method: 'manual' | 'coverage' | 'share_by_date';
+  source: Generated<string>;
+  comment: Generated<string>;
+  computation_id: string | null;
+  recorded_by_user_id: string | null;
+  recorded_by_name: string;
   created_at: string;
 }

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { checklistEn, checklistSv } from '../checklist/texts.js';
 import { communicationEn, communicationSv } from '../communication/texts.js';
 import { deliveryEn, deliverySv } from '../delivery/texts.js';
+import { measurementsEn, measurementsSv } from '../measurements/texts.js';
 import { planEn, planSv } from '../plan/texts.js';
 import { revisionsEn, revisionsSv } from '../revisions/texts.js';
 import { tasksEn, tasksSv } from '../tasks/texts.js';
@@ -32,6 +33,7 @@ void i18next.use(initReactI18next).init({
         trainings: trainingsSv,
         communication: communicationSv,
         delivery: deliverySv,
+        measurements: measurementsSv,
       },
     },
     en: {
@@ -45,6 +47,7 @@ void i18next.use(initReactI18next).init({
         trainings: trainingsEn,
         communication: communicationEn,
         delivery: deliveryEn,
+        measurements: measurementsEn,
       },
     },
   },

@@ -35,6 +35,9 @@ export function ProjectNav({ projectId }: { projectId: string }) {
       <NavLink to={`${base}/revisioner`} style={tabStyle}>
         {t('projectNav.revisions')}
       </NavLink>
+      <NavLink to={`${base}/maluppfoljning`} style={tabStyle}>
+        {t('measurements.title')}
+      </NavLink>
       <NavLink to={`${base}/organisation`} style={tabStyle}>
         {t('projectNav.organisation')}
       </NavLink>

@@ -4,6 +4,7 @@ import * as m002 from './002_organisation.js';
 import * as m003 from './003_plan.js';
 import * as m004 from './004_daily_work.js';
 import * as m005 from './005_trainings_delivery.js';
+import * as m006 from './006_measurements.js';
 
 /** Registered statically: a file-system provider cannot load `.ts` migrations under the test runner. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '003_plan': m003,
   '004_daily_work': m004,
   '005_trainings_delivery': m005,
+  '006_measurements': m006,
 };
 
 export const migrationProvider: MigrationProvider = {
