@@ -31,6 +31,7 @@ import { APP_VERSION, healthRoutes } from './health/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
 import { createMailer } from './mail/mailer.js';
+import { computationRoutes } from './measurements/computation-routes.js';
 import { measurementRoutes } from './measurements/routes.js';
 import { organisationRoutes } from './organisation/routes.js';
 import { planRoutes } from './plan/routes.js';
@@ -158,6 +159,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(deliveryRoutes(context));
   await app.register(attachmentRoutes(context));
   await app.register(measurementRoutes(context));
+  await app.register(computationRoutes(context));
 
   const servesWeb = Boolean(config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html')));
   if (servesWeb) await app.register(fastifyStatic, { root: config.webRoot as string, wildcard: false });
