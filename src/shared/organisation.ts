@@ -47,6 +47,17 @@ export const schoolInputSchema = z.object({
     .optional()
     .transform((value) => value ?? null)
     .refine((value) => value === null || /^\d{8}$/.test(value), 'Skolenhetskoden har åtta siffror'),
+  /**
+   * Staff the user-supporters are to train at the school; null when not known. Left out, a change
+   * keeps the number the school has.
+   */
+  staffCount: z
+    .number()
+    .int('Ange ett heltal')
+    .min(0, 'Antalet kan inte vara negativt')
+    .max(100_000, 'Högst 100 000')
+    .nullable()
+    .optional(),
 });
 export type SchoolInput = z.input<typeof schoolInputSchema>;
 
@@ -55,6 +66,7 @@ export const schoolSchema = z.object({
   name: z.string(),
   schoolForms: z.array(z.enum(schoolForms)),
   schoolUnitCode: z.string().nullable(),
+  staffCount: z.number().int().nullable(),
   version: z.number().int(),
 });
 export type School = z.infer<typeof schoolSchema>;

@@ -130,7 +130,10 @@ export const trainingsOverviewSchema = z.object({
   staffTraining: z.array(schoolStaffTrainingSchema),
   /** What the viewer may do here. */
   may: z.object({
-    /** Propose dates, change ranges, book and unbook (the customer's plan writers, the vendor admin). */
+    /**
+     * Propose dates, book and unbook (the customer's plan writers, the vendor admin). A training's
+     * range may be changed with `plan` or `confirm`.
+     */
     plan: z.boolean(),
     /** Confirm, change and cancel sessions (the vendor's Utbildningsledare, the vendor admin). */
     confirm: z.boolean(),

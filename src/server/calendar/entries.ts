@@ -1,5 +1,5 @@
-import { stockholmDay, swedishDate } from '../core/days.js';
-import type { CalendarEntry } from './feed.js';
+import { stockholmDay, stockholmTimeToUtc, swedishDate } from '../core/days.js';
+import type { CalendarEntry, TimedEntry } from './feed.js';
 
 export interface FeedProject {
   id: string;
@@ -25,11 +25,26 @@ export interface FeedKeyActivity {
   date: string;
 }
 
+export interface FeedTrainingSession {
+  id: string;
+  projectId: string;
+  trainingTitle: string;
+  date: string;
+  /** Swedish wall-clock times, `HH:mm`. */
+  startTime: string;
+  endTime: string;
+  mode: 'on_site' | 'web';
+  place: string;
+  link: string;
+  trainerName: string | null;
+}
+
 export interface FeedLinks {
   /** The host the UIDs are made unique with. */
   host: string;
   activity(projectId: string, activityId: string): string;
   plan(projectId: string): string;
+  trainings(projectId: string): string;
 }
 
 export function feedLinks(publicUrl: string): FeedLinks {
@@ -38,6 +53,7 @@ export function feedLinks(publicUrl: string): FeedLinks {
     host: new URL(base).host,
     activity: (projectId, activityId) => `${base}/projekt/${projectId}#aktivitet-${activityId}`,
     plan: (projectId) => `${base}/projekt/${projectId}/plan`,
+    trainings: (projectId) => `${base}/projekt/${projectId}/utbildningar`,
   };
 }
 
@@ -90,5 +106,38 @@ export function keyActivityEntry(
       ...(keyActivity.description ? ['', keyActivity.description] : []),
     ].join('\n'),
     url: options.links.plan(project.id),
+  };
+}
+
+/** "Plats: Stadshuset, sal 3" or "Webbutbildning: https://…". */
+export const sessionWhere = (session: Pick<FeedTrainingSession, 'mode' | 'place' | 'link'>) =>
+  session.mode === 'web' ? `Webbutbildning: ${session.link}` : `Plats: ${session.place}`;
+
+/** "2 mars 2027 kl. 09:00–12:00". */
+export const sessionWhen = (session: Pick<FeedTrainingSession, 'date' | 'startTime' | 'endTime'>) =>
+  `${swedishDate(session.date)} kl. ${session.startTime}–${session.endTime}`;
+
+/**
+ * A training session as a timed event, Swedish wall-clock times turned into UTC. Invitations by
+ * mail carry the same UID, so a calendar that got one updates the event from the feed and back.
+ */
+export function trainingSessionEntry(
+  session: FeedTrainingSession,
+  project: FeedProject,
+  options: { links: FeedLinks; nameProject: boolean },
+): TimedEntry {
+  return {
+    uid: `utbildning-${session.id}@${options.links.host}`,
+    start: stockholmTimeToUtc(session.date, session.startTime),
+    end: stockholmTimeToUtc(session.date, session.endTime),
+    location: session.mode === 'web' ? session.link : session.place,
+    summary: options.nameProject ? `${session.trainingTitle} (${project.name})` : session.trainingTitle,
+    description: [
+      `Tid: ${sessionWhen(session)}`,
+      sessionWhere(session),
+      ...(session.trainerName ? [`Utbildare: ${session.trainerName}`] : []),
+      projectLine(project),
+    ].join('\n'),
+    url: options.links.trainings(project.id),
   };
 }

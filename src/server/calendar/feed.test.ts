@@ -1,6 +1,13 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { activityEntry, activityStatus, type FeedActivity, feedLinks, keyActivityEntry } from './entries.js';
+import {
+  activityEntry,
+  activityStatus,
+  type FeedActivity,
+  feedLinks,
+  keyActivityEntry,
+  trainingSessionEntry,
+} from './entries.js';
 import { calendarFile } from './feed.js';
 
 const links = feedLinks('https://stegvis.exempel.se');
@@ -68,5 +75,48 @@ describe('calendar entries', () => {
     expect(activityEntry(done, project, { today: '2027-04-01', links, nameProject: false }).summary).toBe(
       'Klar: Beställningsblankett skickad; avtal, klart',
     );
+  });
+
+  it('writes a training session as a timed event in UTC, where and who trains in the description', () => {
+    const session = {
+      id: 's1',
+      projectId: 'p1',
+      trainingTitle: 'Utbildning av administratörer',
+      date: '2027-03-30',
+      startTime: '09:00',
+      endTime: '12:00',
+      mode: 'on_site' as const,
+      place: 'Stadshuset, sal 3',
+      link: '',
+      trainerName: 'Lena Lärk',
+    };
+    const ics = calendarFile({
+      name: 'Stegvis',
+      stamp: new Date('2027-03-01T10:00:00Z'),
+      entries: [
+        trainingSessionEntry(session, project, { links, nameProject: true }),
+        trainingSessionEntry(
+          { ...session, id: 's2', date: '2027-03-02', mode: 'web', place: '', link: 'https://mote.exempel.se/a' },
+          project,
+          { links, nameProject: false },
+        ),
+      ],
+    });
+    // 30 March is in summer time (UTC+2), 2 March in winter time (UTC+1).
+    expect(ics).toContain('DTSTART:20270330T070000Z');
+    expect(ics).toContain('DTEND:20270330T100000Z');
+    expect(ics).toContain('DTSTART:20270302T080000Z');
+    const [onSite, web] = eventsOf(ics).events;
+    expect(onSite.uid).toBe('utbildning-s1@stegvis.exempel.se');
+    expect(onSite.startDate.isDate).toBe(false);
+    expect(onSite.summary).toBe('Utbildning av administratörer (Implementering Åkerby kommun)');
+    expect(onSite.location).toBe('Stadshuset, sal 3');
+    expect(onSite.description).toBe(
+      'Tid: 30 mars 2027 kl. 09:00–12:00\nPlats: Stadshuset, sal 3\nUtbildare: Lena Lärk\nProjekt: Implementering Åkerby kommun (Åkerby kommun)',
+    );
+    expect(onSite.component.getFirstPropertyValue('url')).toBe('https://stegvis.exempel.se/projekt/p1/utbildningar');
+    expect(web.summary).toBe('Utbildning av administratörer');
+    expect(web.location).toBe('https://mote.exempel.se/a');
+    expect(web.description).toContain('Webbutbildning: https://mote.exempel.se/a');
   });
 });

@@ -1,6 +1,32 @@
 import type { Kysely } from 'kysely';
 import type { CalendarFeedsTable, Database } from '../db/schema.js';
 
+const selectTrainingSessions = (db: Kysely<Database>) =>
+  db
+    .selectFrom('training_sessions')
+    .innerJoin('projects', 'projects.id', 'training_sessions.project_id')
+    .innerJoin('customers', 'customers.id', 'projects.customer_id')
+    .leftJoin('people as trainer', 'trainer.id', 'training_sessions.trainer_person_id')
+    .select([
+      'training_sessions.id',
+      'training_sessions.project_id',
+      'projects.name as project_name',
+      'customers.name as customer_name',
+      'projects.template_id',
+      'training_sessions.training_key',
+      'training_sessions.date',
+      'training_sessions.start_time',
+      'training_sessions.end_time',
+      'training_sessions.mode',
+      'training_sessions.place',
+      'training_sessions.link',
+      'trainer.name as trainer_name',
+    ])
+    .orderBy('training_sessions.date')
+    .orderBy('training_sessions.start_time');
+
+export type TrainingSessionRow = Awaited<ReturnType<ReturnType<typeof selectTrainingSessions>['execute']>>[number];
+
 export const calendarRepository = {
   async replaceFeed(db: Kysely<Database>, feed: CalendarFeedsTable): Promise<void> {
     let previous = db.deleteFrom('calendar_feeds').where('scope', '=', feed.scope);
@@ -96,4 +122,24 @@ export const calendarRepository = {
       .orderBy('position')
       .execute();
   },
+
+  trainingSessionsOfProject: (db: Kysely<Database>, projectId: string) =>
+    selectTrainingSessions(db).where('training_sessions.project_id', '=', projectId).execute(),
+
+  /** The sessions someone is booked on or trains, in any project. */
+  trainingSessionsOfPerson: (db: Kysely<Database>, personId: string) =>
+    selectTrainingSessions(db)
+      .where((eb) =>
+        eb.or([
+          eb('training_sessions.trainer_person_id', '=', personId),
+          eb.exists(
+            eb
+              .selectFrom('training_participants')
+              .select('training_participants.session_id')
+              .whereRef('training_participants.session_id', '=', 'training_sessions.id')
+              .where('training_participants.person_id', '=', personId),
+          ),
+        ]),
+      )
+      .execute(),
 };

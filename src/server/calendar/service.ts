@@ -7,9 +7,10 @@ import type { AppContext } from '../core/context.js';
 import { stockholmDay } from '../core/days.js';
 import { AppError } from '../core/errors.js';
 import { indexRoleHolders, type ResponsibleActivity, recipientsOf } from '../reminders/rules.js';
-import { activityEntry, type FeedProject, feedLinks, keyActivityEntry } from './entries.js';
+import { loadTemplateContent } from '../templates/service.js';
+import { activityEntry, type FeedProject, feedLinks, keyActivityEntry, trainingSessionEntry } from './entries.js';
 import { type CalendarEntry, calendarFile } from './feed.js';
-import { calendarRepository } from './repository.js';
+import { calendarRepository, type TrainingSessionRow } from './repository.js';
 
 /** The feed's address carries the secret; only its SHA-256 is stored, as with session tokens. */
 async function newFeed(
@@ -132,10 +133,41 @@ async function entriesOf(
   return { projects: [...projects.values()], entries };
 }
 
+/** Training sessions as timed events, titled as each project's template names the training. */
+async function trainingEntriesOf(
+  context: AppContext,
+  rows: TrainingSessionRow[],
+  nameProject: boolean,
+): Promise<CalendarEntry[]> {
+  const links = feedLinks(context.config.publicUrl);
+  const entries: CalendarEntry[] = [];
+  for (const row of rows) {
+    const template = await loadTemplateContent(context, row.template_id);
+    const trainingTitle =
+      template.trainingTypes.find((training) => training.key === row.training_key)?.title ?? row.training_key;
+    const session = {
+      id: row.id,
+      projectId: row.project_id,
+      trainingTitle,
+      date: row.date,
+      startTime: row.start_time,
+      endTime: row.end_time,
+      mode: row.mode,
+      place: row.place,
+      link: row.link,
+      trainerName: row.trainer_name,
+    };
+    const project = { id: row.project_id, name: row.project_name, customerName: row.customer_name };
+    entries.push(trainingSessionEntry(session, project, { links, nameProject }));
+  }
+  return entries;
+}
+
 /**
- * The feed behind a secret, as an iCalendar file. A project's feed holds its checklist deadlines
- * and key activities; a person's the deadlines they answer for, by the same rule as reminders,
- * and the key activities of the projects they take part in.
+ * The feed behind a secret, as an iCalendar file. A project's feed holds its checklist deadlines,
+ * key activities and training sessions; a person's the deadlines they answer for, by the same rule
+ * as reminders, the key activities of the projects they take part in and the training sessions
+ * they are booked on or train.
  */
 export async function feedFile(context: AppContext, secret: string): Promise<string> {
   const feed = await calendarRepository.findFeed(context.db, hashSessionToken(secret));
@@ -143,7 +175,12 @@ export async function feedFile(context: AppContext, secret: string): Promise<str
   if (feed?.scope === 'project' && feed.project_id) {
     const { projects, entries } = await entriesOf(context, [feed.project_id], () => true, false);
     if (projects.length === 0) throw unknownFeed();
-    return calendarFile({ name: `Stegvis: ${projects[0].name}`, entries, stamp });
+    const sessions = await calendarRepository.trainingSessionsOfProject(context.db, feed.project_id);
+    return calendarFile({
+      name: `Stegvis: ${projects[0].name}`,
+      entries: [...entries, ...(await trainingEntriesOf(context, sessions, false))],
+      stamp,
+    });
   }
   const person = feed?.person_id ? await calendarRepository.findPerson(context.db, feed.person_id) : undefined;
   if (!person) throw unknownFeed();
@@ -163,5 +200,10 @@ export async function feedFile(context: AppContext, secret: string): Promise<str
     (activity) => recipientsOf(activity, holders).includes(person.id),
     true,
   );
-  return calendarFile({ name: `Stegvis: mina uppgifter (${person.name})`, entries, stamp });
+  const sessions = await calendarRepository.trainingSessionsOfPerson(context.db, person.id);
+  return calendarFile({
+    name: `Stegvis: mina uppgifter (${person.name})`,
+    entries: [...entries, ...(await trainingEntriesOf(context, sessions, true))],
+    stamp,
+  });
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isoWeek, isoWeekday, stockholmDay, swedishDate, weekNumber } from './days.js';
+import {
+  addDays,
+  daysBetween,
+  isoWeek,
+  isoWeekday,
+  stockholmDay,
+  stockholmTimeToUtc,
+  swedishDate,
+  weekNumber,
+} from './days.js';
 
 describe('days in Sweden', () => {
   it('takes today from Swedish time, summer and winter', () => {
@@ -45,5 +54,40 @@ describe('stockholmDay, as the checklist uses it', () => {
     expect(addDays('2027-02-27', 2)).toBe('2027-03-01');
     expect(addDays('2027-12-31', 1)).toBe('2028-01-01');
     expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+  });
+});
+
+describe('stockholmTimeToUtc', () => {
+  it('is one hour behind in winter and two in summer', () => {
+    expect(stockholmTimeToUtc('2027-01-14', '09:00').toISOString()).toBe('2027-01-14T08:00:00.000Z');
+    expect(stockholmTimeToUtc('2027-06-14', '09:00').toISOString()).toBe('2027-06-14T07:00:00.000Z');
+    expect(stockholmTimeToUtc('2027-01-01', '00:30').toISOString()).toBe('2026-12-31T23:30:00.000Z');
+  });
+
+  it('changes offset exactly at 02:00 on the last Sunday of March and 03:00 on the last Sunday of October', () => {
+    expect(stockholmTimeToUtc('2027-03-28', '01:30').toISOString()).toBe('2027-03-28T00:30:00.000Z');
+    expect(stockholmTimeToUtc('2027-03-28', '03:30').toISOString()).toBe('2027-03-28T01:30:00.000Z');
+    expect(stockholmTimeToUtc('2027-03-28', '09:00').toISOString()).toBe('2027-03-28T07:00:00.000Z');
+    expect(stockholmTimeToUtc('2027-03-27', '09:00').toISOString()).toBe('2027-03-27T08:00:00.000Z');
+    expect(stockholmTimeToUtc('2027-10-31', '01:30').toISOString()).toBe('2027-10-30T23:30:00.000Z');
+    expect(stockholmTimeToUtc('2027-10-31', '09:00').toISOString()).toBe('2027-10-31T08:00:00.000Z');
+    expect(stockholmTimeToUtc('2027-10-30', '09:00').toISOString()).toBe('2027-10-30T07:00:00.000Z');
+  });
+
+  it('reads back as the same Swedish day and time', () => {
+    const timeFormat = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Stockholm',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    for (const [day, time] of [
+      ['2027-03-02', '09:00'],
+      ['2027-07-15', '13:15'],
+      ['2027-10-31', '16:45'],
+      ['2028-02-29', '23:59'],
+    ]) {
+      const instant = stockholmTimeToUtc(day, time);
+      expect([stockholmDay(instant), timeFormat.format(instant)]).toEqual([day, time]);
+    }
   });
 });

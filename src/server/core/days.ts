@@ -41,3 +41,32 @@ const swedishDayFormat = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', t
 
 /** "31 mars 2027". */
 export const swedishDate = (day: string): string => swedishDayFormat.format(utcMidnight(day));
+
+const stockholmClock = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Stockholm',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** How far Swedish wall-clock time is ahead of UTC at an instant: one hour in winter, two in summer. */
+function stockholmOffsetMs(at: number): number {
+  const parts = Object.fromEntries(stockholmClock.formatToParts(at).map((part) => [part.type, Number(part.value)]));
+  const wallClockAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return wallClockAsUtc - Math.floor(at / 1000) * 1000;
+}
+
+/**
+ * The instant a Swedish wall-clock time (`YYYY-MM-DD`, `HH:mm`) happens. The offset is looked up
+ * twice because the first guess lands on the wrong side of a change to or from summer time when
+ * the time is near it.
+ */
+export function stockholmTimeToUtc(day: string, time: string): Date {
+  const wallClockAsUtc = Date.parse(`${day}T${time}:00Z`);
+  const firstGuess = wallClockAsUtc - stockholmOffsetMs(wallClockAsUtc);
+  return new Date(wallClockAsUtc - stockholmOffsetMs(firstGuess));
+}

@@ -64,6 +64,39 @@ describe('schools and people', () => {
     ).toEqual(['Ekbacken']);
   });
 
+  it('keeps how many staff a school has to train: set, kept when left out, cleared with null', async () => {
+    const { customerId } = await projectWithCustomer();
+    const created = await admin.post(`/api/customers/${customerId}/schools`, {
+      name: 'Ekbackens skola',
+      schoolForms: ['grundskola'],
+      staffCount: 42,
+    });
+    expect(created.json()).toMatchObject({ staffCount: 42, schoolUnitCode: null });
+    const url = `/api/customers/${customerId}/schools/${created.json().id}`;
+    const negative = await admin.patch(url, {
+      name: 'Ekbacken',
+      schoolForms: ['grundskola'],
+      staffCount: -1,
+      version: 1,
+    });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().error.fields).toEqual({ staffCount: 'Antalet kan inte vara negativt' });
+    const renamed = await admin.patch(url, { name: 'Ekbacken', schoolForms: ['grundskola'], version: 1 });
+    expect(renamed.json()).toMatchObject({ staffCount: 42, version: 2 });
+    const cleared = await admin.patch(url, {
+      name: 'Ekbacken',
+      schoolForms: ['grundskola'],
+      staffCount: null,
+      version: 2,
+    });
+    expect(cleared.json()).toMatchObject({ staffCount: null, version: 3 });
+    const plain = await admin.post(`/api/customers/${customerId}/schools`, {
+      name: 'Björkskolan',
+      schoolForms: ['grundskola'],
+    });
+    expect(plain.json().staffCount).toBeNull();
+  });
+
   it('adds and edits people; an e-mail address belongs to one person per customer', async () => {
     const { customerId } = await projectWithCustomer();
     const school = await addSchool(admin, customerId, 'Björkskolan');

@@ -49,7 +49,8 @@ export const organisationRepository = {
   async updateSchoolIfVersion(
     db: Kysely<Database>,
     target: { customerId: string; schoolId: string; version: number },
-    change: Pick<SchoolsTable, 'name' | 'school_forms' | 'school_unit_code' | 'updated_at'>,
+    change: Pick<SchoolsTable, 'name' | 'school_forms' | 'school_unit_code' | 'updated_at'> &
+      Partial<Pick<SchoolsTable, 'staff_count'>>,
   ): Promise<boolean> {
     const result = await db
       .updateTable('schools')
@@ -143,4 +144,20 @@ export const organisationRepository = {
   async deleteAssignment(db: Kysely<Database>, assignmentId: string): Promise<void> {
     await db.deleteFrom('role_assignments').where('id', '=', assignmentId).execute();
   },
+
+  /** The vendor's people holding `roleKey` in the project who have an e-mail address. */
+  vendorRoleHoldersWithEmail: (db: Kysely<Database>, projectId: string, roleKey: string) =>
+    db
+      .selectFrom('role_assignments')
+      .innerJoin('people', 'people.id', 'role_assignments.person_id')
+      .select(['people.name', 'people.email'])
+      .where('role_assignments.project_id', '=', projectId)
+      .where('role_assignments.role_key', '=', roleKey)
+      .where('people.customer_id', 'is', null)
+      .where('people.email', 'is not', null)
+      .orderBy('people.name')
+      .execute() as Promise<{ name: string; email: string }[]>,
+
+  vendorAdmins: (db: Kysely<Database>) =>
+    db.selectFrom('users').select(['name', 'email']).where('role', '=', 'vendor_admin').orderBy('name').execute(),
 };

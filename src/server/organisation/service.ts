@@ -27,6 +27,7 @@ const toSchool = (row: SchoolRow): School => ({
   name: row.name,
   schoolForms: JSON.parse(row.school_forms),
   schoolUnitCode: row.school_unit_code,
+  staffCount: row.staff_count,
   version: row.version,
 });
 
@@ -85,7 +86,7 @@ export async function createSchool(
     name: values.name,
     school_forms: JSON.stringify(values.schoolForms),
     school_unit_code: values.schoolUnitCode,
-    staff_count: null,
+    staff_count: values.staffCount ?? null,
     created_at: now,
     updated_at: now,
   };
@@ -124,6 +125,7 @@ export async function updateSchool(
           name: values.name,
           school_forms: JSON.stringify(values.schoolForms),
           school_unit_code: values.schoolUnitCode,
+          ...(values.staffCount !== undefined ? { staff_count: values.staffCount } : {}),
           updated_at: context.clock.now().toISOString(),
         },
       )
@@ -445,5 +447,25 @@ export async function unassignRole(
       summary: `${assignment.person_name} har inte längre rollen ${found.role.title}`,
       before: { roleKey: assignment.role_key, schoolId: assignment.school_id, personId: assignment.person_id },
     });
+  });
+}
+
+/**
+ * Who on the vendor's side hears of something in a project: the holders of `roleKey` there with an
+ * e-mail address or, when none has one, the vendor's administrators. Each address once.
+ */
+export async function vendorRecipients(
+  db: AppContext['db'],
+  projectId: string,
+  roleKey: string,
+): Promise<{ name: string; email: string }[]> {
+  const holders = await organisationRepository.vendorRoleHoldersWithEmail(db, projectId, roleKey);
+  const recipients = holders.length > 0 ? holders : await organisationRepository.vendorAdmins(db);
+  const seen = new Set<string>();
+  return recipients.flatMap((recipient) => {
+    const email = recipient.email.trim().toLowerCase();
+    if (seen.has(email)) return [];
+    seen.add(email);
+    return [{ name: recipient.name, email }];
   });
 }

@@ -103,20 +103,4 @@ export const revisionRepository = {
       .execute();
     return new Map(rows.map((row) => [row.project_id, Number(row.unread)]));
   },
-
-  /** The vendor's people holding `roleKey` in the project who have an e-mail address. */
-  vendorRoleHoldersWithEmail: (db: Kysely<Database>, projectId: string, roleKey: string) =>
-    db
-      .selectFrom('role_assignments')
-      .innerJoin('people', 'people.id', 'role_assignments.person_id')
-      .select(['people.name', 'people.email'])
-      .where('role_assignments.project_id', '=', projectId)
-      .where('role_assignments.role_key', '=', roleKey)
-      .where('people.customer_id', 'is', null)
-      .where('people.email', 'is not', null)
-      .orderBy('people.name')
-      .execute() as Promise<{ name: string; email: string }[]>,
-
-  vendorAdmins: (db: Kysely<Database>) =>
-    db.selectFrom('users').select(['name', 'email']).where('role', '=', 'vendor_admin').orderBy('name').execute(),
 };

@@ -15,6 +15,7 @@ import type { AppContext } from '../core/context.js';
 import { AppError, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { PlanRevisionsTable } from '../db/schema.js';
+import { vendorRecipients } from '../organisation/service.js';
 import { diffSnapshots } from './diff.js';
 import { revisionMail } from './mails.js';
 import { type RevisionSummaryRow, revisionRepository } from './repository.js';
@@ -106,8 +107,7 @@ async function notifyVendor(
   revision: { number: number; message: string; snapshot: PlanSnapshot; sender: CurrentUser },
 ): Promise<void> {
   const projectId = access.project.id;
-  const supporters = await revisionRepository.vendorRoleHoldersWithEmail(context.db, projectId, NOTIFIED_ROLE);
-  const recipients = supporters.length > 0 ? supporters : await revisionRepository.vendorAdmins(context.db);
+  const recipients = await vendorRecipients(context.db, projectId, NOTIFIED_ROLE);
   if (recipients.length === 0) return;
   const previous = revision.number - 1;
   const changesSincePrevious =
@@ -121,14 +121,10 @@ async function notifyVendor(
         }
       : null;
   const link = `${context.config.publicUrl.replace(/\/$/, '')}/projekt/${projectId}/revisioner?version=${revision.number}`;
-  const seen = new Set<string>();
   for (const recipient of recipients) {
-    const address = recipient.email.trim().toLowerCase();
-    if (seen.has(address)) continue;
-    seen.add(address);
     context.mailer.sendInBackground(
       revisionMail({
-        to: address,
+        to: recipient.email,
         name: recipient.name,
         senderName: revision.sender.name,
         customerName: revision.snapshot.project.customerName,

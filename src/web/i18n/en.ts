@@ -86,6 +86,8 @@ export const en: Translation = {
       forms: 'School forms',
       unitCode: 'School unit code',
       unitCodeHint: 'Eight digits from the national school register (optional)',
+      staffCount: 'Staff to train',
+      staffCountHint: 'Staff the user-supporters are to train at the school (optional)',
       addTitle: 'Add school',
       add: 'Add school',
       added: 'The school {{name}} was added.',

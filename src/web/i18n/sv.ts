@@ -84,6 +84,8 @@ export const sv = {
       forms: 'Skolformer',
       unitCode: 'Skolenhetskod',
       unitCodeHint: 'Åtta siffror från Skolenhetsregistret (frivilligt)',
+      staffCount: 'Antal anställda att utbilda',
+      staffCountHint: 'Personal som användarstödjarna ska utbilda på skolan (frivilligt)',
       addTitle: 'Lägg till skola',
       add: 'Lägg till skola',
       added: 'Skolan {{name}} är tillagd.',

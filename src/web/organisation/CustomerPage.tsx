@@ -138,6 +138,9 @@ function SchoolsSection({ customerId, schools }: { customerId: string; schools: 
                 <Table.Th scope="col">{t('customer.schools.name')}</Table.Th>
                 <Table.Th scope="col">{t('customer.schools.forms')}</Table.Th>
                 <Table.Th scope="col">{t('customer.schools.unitCode')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('customer.schools.staffCount')}
+                </Table.Th>
                 <Table.Th scope="col">
                   <span className="visually-hidden">{t('customer.actions')}</span>
                 </Table.Th>
@@ -159,6 +162,7 @@ function SchoolsSection({ customerId, schools }: { customerId: string; schools: 
                     </Group>
                   </Table.Td>
                   <Table.Td>{school.schoolUnitCode ?? '–'}</Table.Td>
+                  <Table.Td ta="right">{school.staffCount ?? '–'}</Table.Td>
                   <Table.Td ta="right">
                     <Button
                       size="xs"

@@ -16,15 +16,18 @@ type SchoolValues = {
   name: string;
   schoolForms: SchoolFormKey[];
   schoolUnitCode: string;
+  /** '' when not known. */
+  staffCount: string;
   /** The version the change is based on; absent for a new school. */
   version?: number;
 };
 
-const emptySchool: SchoolValues = { name: '', schoolForms: [], schoolUnitCode: '' };
+const emptySchool: SchoolValues = { name: '', schoolForms: [], schoolUnitCode: '', staffCount: '' };
 const valuesOf = (school: School): SchoolValues => ({
   name: school.name,
   schoolForms: school.schoolForms,
   schoolUnitCode: school.schoolUnitCode ?? '',
+  staffCount: school.staffCount === null ? '' : String(school.staffCount),
   version: school.version,
 });
 
@@ -54,7 +57,12 @@ export function SchoolForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = { name: values.name, schoolForms: values.schoolForms, schoolUnitCode: values.schoolUnitCode };
+    const body = {
+      name: values.name,
+      schoolForms: values.schoolForms,
+      schoolUnitCode: values.schoolUnitCode,
+      staffCount: values.staffCount.trim() === '' ? null : Number(values.staffCount),
+    };
     if (!form.check(body)) return;
     save.mutate(
       { ...body, schoolId: school?.id, version: values.version },
@@ -96,6 +104,15 @@ export function SchoolForm({
           inputMode="numeric"
           maw={420}
           {...form.field('schoolUnitCode')}
+        />
+        <TextInput
+          label={t('customer.schools.staffCount')}
+          description={t('customer.schools.staffCountHint')}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          maw={420}
+          {...form.field('staffCount')}
         />
         <FormProblem
           error={save.error}
