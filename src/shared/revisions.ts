@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
+import { snapshotCommunicationPlanSchema, snapshotProcessGuideSchema } from './communication.js';
+import { goalStatusSchema, measurementSchema } from './measurements.js';
 import { planSchema } from './plan.js';
 import { projectPhases } from './projects.js';
 
@@ -31,6 +33,14 @@ export const snapshotActivitySchema = z.object({
 });
 export type SnapshotActivity = z.infer<typeof snapshotActivitySchema>;
 
+/** An effect goal's measurements, oldest first, and how it stood when the snapshot was taken. */
+export const snapshotGoalMeasurementsSchema = z.object({
+  goalId: z.string(),
+  status: goalStatusSchema,
+  measurements: z.array(measurementSchema),
+});
+export type SnapshotGoalMeasurements = z.infer<typeof snapshotGoalMeasurementsSchema>;
+
 export const planSnapshotSchema = z.object({
   formatVersion: z.literal(1),
   takenAt: z.string(),
@@ -48,6 +58,11 @@ export const planSnapshotSchema = z.object({
   plan: planSchema,
   organisation: z.array(snapshotRoleSchema),
   checklist: z.array(snapshotActivitySchema),
+  /** Absent from revisions sent before the communication plan and the process guide existed. */
+  communicationPlan: snapshotCommunicationPlanSchema.optional(),
+  processGuide: snapshotProcessGuideSchema.optional(),
+  /** Absent from revisions sent before effect goals were measured. */
+  goalMeasurements: z.array(snapshotGoalMeasurementsSchema).optional(),
 });
 export type PlanSnapshot = z.infer<typeof planSnapshotSchema>;
 

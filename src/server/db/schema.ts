@@ -324,7 +324,7 @@ export interface ReminderDeliveriesTable {
   id: string;
   /** What was reminded of, to whom, for which date: unique, so each reminder goes out once. */
   delivery_key: string;
-  kind: 'due_soon' | 'overdue' | 'digest' | 'project_summary';
+  kind: 'due_soon' | 'overdue' | 'digest' | 'project_summary' | 'collection' | 'goal_escalation';
   person_id: string | null;
   project_id: string | null;
   created_at: string;

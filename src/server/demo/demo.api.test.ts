@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Checklist } from '../../shared/checklist.js';
+import type { Communication } from '../../shared/communication.js';
+import type { GoalTrackingList } from '../../shared/measurements.js';
+import { isRichTextEmpty } from '../../shared/rich-text.js';
 import type { Clock } from '../core/clock.js';
-import { createTestApp, type TestApp } from '../test-support/app.js';
+import { createTestApp, loginAs, type TestApp } from '../test-support/app.js';
 import { DEMO_ADMIN, DEMO_CUSTOMER, seedDemo } from './seed.js';
 
 const clock: Clock = { now: () => new Date('2027-02-01T08:00:00.000Z') };
@@ -36,6 +39,23 @@ describe('demo (npm start -- --demo)', () => {
     const today = '2027-02-01';
     const overdue = activities.filter((activity) => !activity.done && (activity.deadline ?? '') < today);
     expect(overdue.length).toBeGreaterThan(0);
+
+    const tracking: GoalTrackingList = (await get(`/api/projects/${result.projectId}/goal-tracking`)).json();
+    const [assessment] = tracking.goals;
+    expect(assessment.measurements).toHaveLength(2);
+    expect(assessment.measurer?.name).toBe('Johan Ekström');
+    expect(assessment.status.state).toBe('on_track');
+  });
+
+  it('fills in some of the communication plan and the process guide', async () => {
+    const { projectId } = await seedDemo(testApp.app.stegvis);
+    const admin = await loginAs(testApp.app);
+    const communication: Communication = (await admin.get(`/api/projects/${projectId}/communication`)).json();
+    expect(communication.items.length).toBeGreaterThanOrEqual(4);
+    expect(communication.items.some((item) => item.done !== null)).toBe(true);
+    expect(communication.items.every((item) => item.date !== null)).toBe(true);
+    expect(isRichTextEmpty(communication.guide.introduction)).toBe(false);
+    expect(communication.guide.goals.filter((goal) => !isRichTextEmpty(goal.usage))).toHaveLength(1);
   });
 
   it('does nothing the second time', async () => {

@@ -5,8 +5,10 @@ import { authRepository } from '../auth/repository.js';
 import { createUser, toCurrentUser } from '../auth/service.js';
 import { checklistRepository } from '../checklist/repository.js';
 import type { AppContext } from '../core/context.js';
+import { stockholmDay } from '../core/days.js';
 import { customerRepository } from '../customers/repository.js';
 import { createCustomer } from '../customers/service.js';
+import { recordMeasurement, updateMeasurementSettings } from '../measurements/service.js';
 import { assignRole, createPerson } from '../organisation/service.js';
 import {
   createEvaluationItem,
@@ -17,6 +19,7 @@ import {
   updateSuccessFactor,
 } from '../plan/service.js';
 import { createProject } from '../projects/service.js';
+import { seedDemoCommunication } from './communication.js';
 
 export const DEMO_ADMIN = { email: 'admin@demo.stegvis.se', password: 'stegvis-demo-2026', name: 'Alva Admin' };
 export const DEMO_CUSTOMER = { name: 'Exempelby kommun', organisationNumber: '212000-3005' };
@@ -61,6 +64,7 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
     );
   }
   await seedDemoPlan(context, admin, { customerId: customer.id, projectId: project.id });
+  await seedDemoCommunication(context, admin, await loadProjectAccess(context, admin, project.id), stockholmDay(today));
   return { created: true, login: existingAdmin ? null : DEMO_ADMIN, projectId: project.id };
 }
 
@@ -152,6 +156,22 @@ async function seedDemoPlan(
     collectionDates: [addDays(today, 90), addDays(today, 270)],
     goalIds: [assessmentGoal.id],
   });
+  await updateMeasurementSettings(context, admin, access, assessmentGoal.id, {
+    version: 0,
+    measurerPersonId: projectLeader.id,
+  });
+  // Two reports since the start, each a little above the straight path from 62 % to 100 %.
+  for (const [daysAgo, value, comment] of [
+    [14, 63, 'Första rapporten efter starten; två skolor hade inte kommit igång.'],
+    [2, 66, 'Alla skolor med; matematik och svenska ligger före, de praktisk-estetiska ämnena efter.'],
+  ] as const) {
+    await recordMeasurement(context, admin, access, assessmentGoal.id, {
+      measuredOn: addDays(today, -daysAgo),
+      value,
+      source: 'Bedömningsrapport ur plattformen, alla skolor',
+      comment,
+    });
+  }
 
   const risk = (causeKey: string) => {
     const found = plan.risks.find((candidate) => candidate.causeKey === causeKey);

@@ -1,9 +1,16 @@
 import { execFile } from 'node:child_process';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { richTextFromPlainText } from '../../shared/rich-text.js';
 import type { Clock } from '../core/clock.js';
 import { type Agent, createTestApp, loginAs, type TestApp } from '../test-support/app.js';
-import { createCustomer, createEffectGoal, createProject, savePlanSection } from '../test-support/factories.js';
+import {
+  createCustomer,
+  createEffectGoal,
+  createPerson,
+  createProject,
+  savePlanSection,
+} from '../test-support/factories.js';
 import { loginAsMember } from '../test-support/members.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -88,6 +95,51 @@ describe('exporting the plan', () => {
     expect(content).toMatch(/Version 1, skickad 2027-01-20 av Användare \d+/);
     expect(content).toContain('Texten som skickades.');
     expect(content).not.toContain('Texten efteråt.');
+  });
+
+  it('includes the communication plan and the process guide, in the draft and in a revision', async () => {
+    const { customerId, projectId } = await customerProject();
+    const person = await createPerson(testApp.app, { customerId, name: 'Åsa Öberg' });
+    const goal = await createEffectGoal(admin, projectId, { title: 'All frånvaro registreras i plattformen' });
+    const item = await admin.post(`/api/projects/${projectId}/communication-items`, {
+      title: 'Brev om inloggning till vårdnadshavare',
+      channel: 'Brev',
+      audienceKeys: ['vardnadshavare'],
+      plannedOn: '2027-03-01',
+      responsiblePersonId: person.id,
+    });
+    expect(item.statusCode).toBe(201);
+    await admin.put(`/api/projects/${projectId}/process-guide`, {
+      version: 0,
+      introduction: richTextFromPlainText('Lathunden för Åkerby kommun.'),
+    });
+    await admin.put(`/api/projects/${projectId}/process-guide/goals/${goal.id}`, {
+      version: 0,
+      usage: richTextFromPlainText('Läraren registrerar frånvaron på lektionen.'),
+      statistics: richTextFromPlainText('Frånvaro per skola och månad.'),
+    });
+    expect(
+      (await admin.post(`/api/projects/${projectId}/revisions`, { message: 'Första versionen.' })).statusCode,
+    ).toBe(201);
+
+    for (const query of ['', '?revision=1']) {
+      const word = await wordText((await exportOf(admin, projectId, 'docx', query)).rawPayload);
+      const pdf = await pdfText((await exportOf(admin, projectId, 'pdf', query)).rawPayload);
+      for (const content of [word, pdf]) {
+        expect(content).toMatch(/\d+ Kommunikationsplan/);
+        expect(content).toContain('Målgrupp');
+        expect(content).toContain('Brev om inloggning till vårdnadshavare');
+        expect(content).toContain('Åsa Öberg');
+        // The start meeting every project's plan begins with follows the timeline.
+        expect(content).toContain('Enligt tidplanen: Uppstartsmöte');
+        expect(content).toMatch(/\d+ Lathund/);
+        expect(content).toContain('Lathunden för Åkerby kommun.');
+        expect(content).toContain('Så används systemet');
+        expect(content).toContain('Läraren registrerar frånvaron på lektionen.');
+        expect(content).toContain('Statistik vi vill kunna ta ut');
+        expect(content).toContain('Frånvaro per skola och månad.');
+      }
+    }
   });
 
   it('answers 404 for a revision that was never sent, and 400 for one that is not a number', async () => {

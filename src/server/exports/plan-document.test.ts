@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanSnapshot } from '../../shared/revisions.js';
-import { emptyRichText, type RichText } from '../../shared/rich-text.js';
+import { emptyRichText, type RichText, richTextFromPlainText } from '../../shared/rich-text.js';
 import { samplePlanSnapshot } from '../test-support/plan-snapshot.js';
 import {
   type Block,
@@ -34,6 +34,73 @@ function withFieldText(snapshot: PlanSnapshot, fieldKey: string, content: RichTe
     for (const field of section.fields) if (field.key === fieldKey) field.content = content;
   }
   return snapshot;
+}
+
+/** The sample with a communication plan and a process guide, as revisions sent since they exist have. */
+function withCommunication(snapshot: PlanSnapshot): PlanSnapshot {
+  const audience = (key: string) => {
+    const titles: Record<string, string> = { elever: 'Elever', vardnadshavare: 'Vårdnadshavare' };
+    return { key, title: titles[key] ?? key };
+  };
+  return {
+    ...snapshot,
+    communicationPlan: {
+      audiences: [
+        { key: 'elever', title: 'Elever' },
+        { key: 'vardnadshavare', title: 'Vårdnadshavare' },
+        { key: 'skolledare', title: 'Skolledare' },
+        { key: 'pedagoger', title: 'Pedagoger' },
+        { key: 'administratorer', title: 'Administratörer' },
+      ],
+      items: [
+        {
+          id: 'c-1',
+          title: 'Informationsmöte',
+          message: 'Var tydlig med förväntningarna!',
+          channel: 'Möte',
+          audiences: [audience('elever'), audience('vardnadshavare')],
+          date: '2027-04-12',
+          keyActivityTitle: 'Informationsmöte',
+          responsibleName: 'Åsa Öberg',
+          // Past midnight in Sweden: the Swedish date.
+          done: { at: '2027-04-12T22:30:00.000Z', byName: 'Åsa Öberg' },
+        },
+        {
+          id: 'c-2',
+          title: 'Brev om inloggning',
+          message: '',
+          channel: 'Brev',
+          audiences: [audience('vardnadshavare')],
+          date: '2027-03-01',
+          keyActivityTitle: null,
+          responsibleName: null,
+          done: null,
+        },
+        {
+          id: 'c-3',
+          title: 'Affisch i matsalen',
+          message: '',
+          channel: '',
+          audiences: [audience('elever')],
+          date: null,
+          keyActivityTitle: null,
+          responsibleName: null,
+          done: null,
+        },
+      ],
+    },
+    processGuide: {
+      introduction: richTextFromPlainText('Så använder Åkerby kommun plattformen.'),
+      goals: [
+        {
+          goalId: snapshot.plan.goals[0].id,
+          goalTitle: snapshot.plan.goals[0].title,
+          usage: richTextFromPlainText('Läraren bedömer i varje ämne.'),
+          statistics: emptyRichText(),
+        },
+      ],
+    },
+  };
 }
 
 describe('the plan document', () => {
@@ -297,6 +364,61 @@ describe('the plan document', () => {
       'Ja, 2027-01-15',
     ]);
     expect(rows[2]).toEqual([snapshot.checklist[1].title, 'Projektledare: Örjan Ärlig', '', '', '']);
+  });
+
+  it('tables the communication plan, naming where a date comes from and the audiences nobody reaches yet', () => {
+    const snapshot = withCommunication(samplePlanSnapshot());
+    const document = planDocument(snapshot, revision2);
+    expect(document.sections.map((section) => section.heading).slice(-4)).toEqual([
+      '11 Checklista med ansvarsfördelning och deadlines',
+      '12 Kommunikationsplan',
+      '13 Lathund',
+      '14 Projektavslutning',
+    ]);
+    const blocks = sectionNamed(document, 'Kommunikationsplan').blocks;
+    const [plan] = tables(blocks);
+    expect(plan.columns.map((column) => column.header)).toEqual([
+      'Målgrupp',
+      'Budskap',
+      'Kanal',
+      'När',
+      'Ansvarig',
+      'Klart',
+    ]);
+    expect(cellTexts(plan)).toEqual([
+      [
+        'Elever, Vårdnadshavare',
+        'Informationsmöte | Var tydlig med förväntningarna!',
+        'Möte',
+        '2027-04-12 | Enligt tidplanen: Informationsmöte',
+        'Åsa Öberg',
+        'Ja, 2027-04-13',
+      ],
+      ['Vårdnadshavare', 'Brev om inloggning', 'Brev', '2027-03-01', '', ''],
+      ['Elever', 'Affisch i matsalen', '', 'Ej planerat', '', ''],
+    ]);
+    expect(blocks.at(-1)).toEqual({
+      type: 'paragraph',
+      style: 'note',
+      content: [{ type: 'text', text: 'Inget planerat ännu för skolledare, pedagoger, administratörer.' }],
+    });
+  });
+
+  it('writes the process guide: its introduction, then each effect goal with its two texts', () => {
+    const blocks = sectionNamed(planDocument(withCommunication(samplePlanSnapshot()), revision2), 'Lathund').blocks;
+    expect(blocks).toEqual([
+      { type: 'paragraph', content: [{ type: 'text', text: 'Så använder Åkerby kommun plattformen.' }] },
+      { type: 'subheading', text: 'Alla elever bedöms i varje ämne varje termin' },
+      { type: 'paragraph', style: 'lead', content: [{ type: 'text', text: 'Så används systemet' }] },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Läraren bedömer i varje ämne.' }] },
+      { type: 'paragraph', style: 'lead', content: [{ type: 'text', text: 'Statistik vi vill kunna ta ut' }] },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Ej ifyllt', italic: true }] },
+    ]);
+  });
+
+  it('leaves both out of a revision sent before they existed', () => {
+    const headings = planDocument(samplePlanSnapshot(), revision2).sections.map((section) => section.heading);
+    expect(headings.some((heading) => /Kommunikationsplan|Lathund/.test(heading))).toBe(false);
   });
 
   it('ends with the closure text', () => {

@@ -1,3 +1,4 @@
+import type { SnapshotCommunicationPlan, SnapshotProcessGuide } from '../../shared/communication.js';
 import type {
   EvaluationItem,
   Goal,
@@ -7,8 +8,9 @@ import type {
   Risk,
   SuccessFactor,
 } from '../../shared/plan.js';
-import type { PlanSnapshot, SnapshotActivity, SnapshotRole } from '../../shared/revisions.js';
+import type { PlanSnapshot, SnapshotActivity, SnapshotGoalMeasurements, SnapshotRole } from '../../shared/revisions.js';
 import { isRichTextEmpty, type RichText, type RichTextBlock, type RichTextInline } from '../../shared/rich-text.js';
+import { goalStatusLabels } from '../measurements/status.js';
 import {
   deliverableLabels,
   readableDay,
@@ -258,7 +260,47 @@ function goalBlocks(section: PlanSection, goals: Goal[]): Block[] {
   ];
 }
 
-function evaluationBlocks(section: PlanSection, items: EvaluationItem[], goals: Goal[]): Block[] {
+/** Each effect goal's status and measurements; nothing for revisions sent before goals were measured. */
+function measurementBlocks(goals: Goal[], measured: SnapshotGoalMeasurements[] | undefined): Block[] {
+  if (!measured) return [];
+  const byGoal = new Map(measured.map((entry) => [entry.goalId, entry]));
+  return [...goals]
+    .filter((goal) => goal.kind === 'effect')
+    .sort((a, b) => a.position - b.position)
+    .flatMap((goal): Block[] => {
+      const entry = byGoal.get(goal.id);
+      if (!entry) return [];
+      return [
+        { type: 'subheading', text: `Uppföljning: ${goal.title}` },
+        paragraph([text(`${goalStatusLabels[entry.status.state]}. `, { bold: true }), text(entry.status.explanation)]),
+        entry.measurements.length === 0
+          ? notFilledIn('Inga mätningar ännu.')
+          : table(
+              [
+                ['Datum', 1.5],
+                ['Värde', 1.3],
+                ['Källa', 3],
+                ['Kommentar', 4],
+              ],
+              entry.measurements.map((measurement) =>
+                cellsRow([
+                  cell(measurement.measuredOn),
+                  cell(goalValue(goal, measurement.value)),
+                  cell(measurement.source),
+                  cell(measurement.comment),
+                ]),
+              ),
+            ),
+      ];
+    });
+}
+
+function evaluationBlocks(
+  section: PlanSection,
+  items: EvaluationItem[],
+  goals: Goal[],
+  measured: SnapshotGoalMeasurements[] | undefined,
+): Block[] {
   const goalTitles = new Map(goals.map((goal) => [goal.id, goal.title]));
   const rows = [...items]
     .sort((a, b) => a.position - b.position)
@@ -284,6 +326,7 @@ function evaluationBlocks(section: PlanSection, items: EvaluationItem[], goals: 
           ],
           rows,
         ),
+    ...measurementBlocks(goals, measured),
     ...textFields(section),
   ];
 }
@@ -358,7 +401,7 @@ function sectionBlocks(section: PlanSection, snapshot: PlanSnapshot): Block[] {
     case GOALS_SECTION:
       return goalBlocks(section, plan.goals);
     case EVALUATION_SECTION:
-      return evaluationBlocks(section, plan.evaluation, plan.goals);
+      return evaluationBlocks(section, plan.evaluation, plan.goals, snapshot.goalMeasurements);
     case RISK_SECTION:
       return riskBlocks(section, plan.risks, plan.successFactors);
     case MEETING_SECTION:
@@ -468,6 +511,71 @@ function checklistBlocks(checklist: SnapshotActivity[]): Block[] {
   ];
 }
 
+/** "Vårdnadshavare" → "vårdnadshavare", in the middle of a sentence. */
+const inSentence = (title: string) => title.charAt(0).toLocaleLowerCase('sv') + title.slice(1);
+
+function communicationWhen(item: SnapshotCommunicationPlan['items'][number]): TableCell {
+  if (!item.date && !item.keyActivityTitle) return [[text(NOT_PLANNED, { italic: true })]];
+  if (!item.keyActivityTitle) return cell(item.date ?? '');
+  return cellWithDetail(item.date ?? NOT_PLANNED, `Enligt tidplanen: ${item.keyActivityTitle}`);
+}
+
+/** One row per item, soonest first, naming its audiences; then the audiences nobody plans to reach yet. */
+function communicationBlocks(communication: SnapshotCommunicationPlan): Block[] {
+  const reached = new Set(communication.items.flatMap((item) => item.audiences.map((audience) => audience.key)));
+  const unreached = communication.audiences.filter((audience) => !reached.has(audience.key));
+  return [
+    communication.items.length === 0
+      ? notFilledIn('Ingen kommunikation är planerad.')
+      : table(
+          [
+            ['Målgrupp', 1.8],
+            ['Budskap', 3.6],
+            ['Kanal', 1.5],
+            ['När', 1.7],
+            ['Ansvarig', 1.6],
+            ['Klart', 1.3],
+          ],
+          communication.items.map((item) =>
+            cellsRow([
+              cell(item.audiences.map((audience) => audience.title).join(', ')),
+              cellWithDetail(item.title, item.message),
+              cell(item.channel),
+              communicationWhen(item),
+              cell(item.responsibleName ?? ''),
+              cell(item.done ? `Ja, ${readableDay(item.done.at)}` : ''),
+            ]),
+          ),
+        ),
+    ...(unreached.length > 0
+      ? [
+          plainParagraph(
+            `Inget planerat ännu för ${unreached.map((audience) => inSentence(audience.title)).join(', ')}.`,
+            'note',
+          ),
+        ]
+      : []),
+  ];
+}
+
+const guideText = (doc: RichText): Block[] => (isRichTextEmpty(doc) ? [notFilledIn()] : richTextBlocks(doc));
+
+/** The introduction, then for each effect goal how the system is used and which statistics are wanted. */
+function processGuideBlocks(guide: SnapshotProcessGuide): Block[] {
+  return [
+    ...(isRichTextEmpty(guide.introduction) ? [] : richTextBlocks(guide.introduction)),
+    ...(guide.goals.length === 0
+      ? [notFilledIn('Inga effektmål är angivna.')]
+      : guide.goals.flatMap((goal): Block[] => [
+          { type: 'subheading', text: goal.goalTitle },
+          plainParagraph('Så används systemet', 'lead'),
+          ...guideText(goal.usage),
+          plainParagraph('Statistik vi vill kunna ta ut', 'lead'),
+          ...guideText(goal.statistics),
+        ])),
+  ];
+}
+
 function versionLine(snapshot: PlanSnapshot, version: PlanVersion): string {
   if (version.kind === 'draft') return `Utkast ${readableDay(snapshot.takenAt)}`;
   return `Version ${version.number}, skickad ${readableDay(version.sentAt)} av ${version.senderName}`;
@@ -475,7 +583,8 @@ function versionLine(snapshot: PlanSnapshot, version: PlanVersion): string {
 
 /**
  * The plan in the template's order: its own sections, with the organisation after the risks (where
- * the template lists who answers for what) and the timeline and checklist before the closure.
+ * the template lists who answers for what) and the timeline, checklist, communication plan and
+ * process guide before the closure.
  */
 export function planDocument(snapshot: PlanSnapshot, version: PlanVersion): PlanDocument {
   const parts: { title: string; blocks: Block[] }[] = [];
@@ -483,6 +592,11 @@ export function planDocument(snapshot: PlanSnapshot, version: PlanVersion): Plan
   const schedule = [
     { title: 'Tidplan för de viktigaste aktiviteterna', blocks: timelineBlocks(snapshot.plan.keyActivities) },
     { title: 'Checklista med ansvarsfördelning och deadlines', blocks: checklistBlocks(snapshot.checklist) },
+    // Revisions sent before these existed have neither.
+    ...(snapshot.communicationPlan
+      ? [{ title: 'Kommunikationsplan', blocks: communicationBlocks(snapshot.communicationPlan) }]
+      : []),
+    ...(snapshot.processGuide ? [{ title: 'Lathund', blocks: processGuideBlocks(snapshot.processGuide) }] : []),
   ];
   for (const section of snapshot.plan.sections) {
     // Taken out of `schedule` here, so that only a template without a closure gets them at the end.

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type CommunicationItemInsert, communicationRepository } from '../communication/repository.js';
 import type { ActivitiesTable, Database, ProjectsTable } from '../db/schema.js';
 import { planRepository } from '../plan/repository.js';
 import type { PlanSeed } from '../plan/seed.js';
@@ -59,11 +60,13 @@ export const projectRepository = {
     project: ProjectsTable,
     activities: Omit<ActivitiesTable, 'version' | 'description'>[],
     plan: PlanSeed,
+    communicationItems: CommunicationItemInsert[],
   ): Promise<void> {
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('projects').values(project).execute();
       if (activities.length > 0) await trx.insertInto('activities').values(activities).execute();
       await planRepository.insertSeed(trx, plan);
+      await communicationRepository.insertItems(trx, communicationItems);
     });
   },
 };

@@ -4,6 +4,7 @@ import type { ProjectPermissions } from '../access/permissions.js';
 import { accessRepository } from '../access/repository.js';
 import { loadProjectAccess, type ProjectAccess } from '../access/service.js';
 import { progressOf } from '../checklist/progress.js';
+import { communicationSeed } from '../communication/seed.js';
 import type { AppContext } from '../core/context.js';
 import { notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
@@ -100,6 +101,7 @@ export async function createProject(context: AppContext, body: CreateProjectBody
     })),
   );
   const startDate = body.startDate ?? now.slice(0, 10);
+  const plan = planSeed(content, projectId, startDate, now);
   await projectRepository.insertWithContent(
     context.db,
     {
@@ -112,7 +114,8 @@ export async function createProject(context: AppContext, body: CreateProjectBody
       created_at: now,
     },
     activities,
-    planSeed(content, projectId, startDate, now),
+    plan,
+    communicationSeed(content, plan.keyActivities, now),
   );
   return projectDetail(context, projectId, { edit: true, approve: false }, null);
 }

@@ -6,6 +6,8 @@ import type { AppContext } from '../core/context.js';
 import { addDays, stockholmDay } from '../core/days.js';
 import { AppError, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
+import { runMeasurementJob } from '../measurements/daily.js';
+import { deliverOnce } from './delivery.js';
 import { reminderLinks, reminderMail } from './mails.js';
 import { type PreferencesRow, reminderRepository } from './repository.js';
 import { type DeadlineActivity, DIGEST_DAYS, dueReminders, type ReminderFacts } from './rules.js';
@@ -123,12 +125,9 @@ export interface ReminderRun {
 }
 
 /**
- * Sends every reminder that is due and has not gone out before. Only the instance holding the
- * `reminders` lease runs. Each reminder's delivery row is inserted before its mail is sent, and
- * only the instance whose insert took the row sends: that makes delivery at most once. A process
- * that dies between the insert and the send leaves a row without `sent_at`, and that reminder is
- * never sent, rather than risk sending it twice. A send that fails with an error the app sees (the
- * SMTP server refused or could not be reached) gives its row back, so the next run tries again.
+ * Sends every reminder that is due and has not gone out before, each at most once (see
+ * `deliverOnce`), and does the measured effect goals' daily part. Only the instance holding the
+ * `reminders` lease runs.
  */
 export async function runReminders(context: AppContext): Promise<ReminderRun> {
   const holder = newId();
@@ -150,30 +149,21 @@ export async function runReminders(context: AppContext): Promise<ReminderRun> {
     const links = reminderLinks(context.config.publicUrl);
     const run: ReminderRun = { ran: true, sent: 0, failed: 0 };
     for (const reminder of due.filter((candidate) => !delivered.has(candidate.key))) {
-      const id = newId();
-      const claimed = await reminderRepository.claimDelivery(context.db, {
-        id,
-        delivery_key: reminder.key,
-        kind: reminder.kind,
-        person_id: reminder.person.id,
-        project_id: 'project' in reminder ? reminder.project.id : null,
-        created_at: context.clock.now().toISOString(),
-        sent_at: null,
-      });
-      if (!claimed) continue;
-      try {
-        await context.mailer.send(reminderMail(reminder, links, today));
-      } catch (error) {
-        await reminderRepository.unclaimDelivery(context.db, id);
-        // The mailer has logged why the server refused; anything else is for the caller to log.
-        if (!(error instanceof AppError)) throw error;
-        run.failed += 1;
-        continue;
-      }
-      await reminderRepository.markSent(context.db, id, context.clock.now().toISOString());
-      run.sent += 1;
+      const outcome = await deliverOnce(
+        context,
+        {
+          key: reminder.key,
+          kind: reminder.kind,
+          personId: reminder.person.id,
+          projectId: 'project' in reminder ? reminder.project.id : null,
+        },
+        reminderMail(reminder, links, today),
+      );
+      if (outcome === 'sent') run.sent += 1;
+      if (outcome === 'failed') run.failed += 1;
     }
-    return run;
+    const measured = await runMeasurementJob(context, today);
+    return { ran: true, sent: run.sent + measured.sent, failed: run.failed + measured.failed };
   } finally {
     await reminderRepository.releaseLease(context.db, LEASE_NAME, holder);
   }

@@ -10,6 +10,7 @@ import type {
   TextPart,
 } from '../../shared/revisions.js';
 import { richTextToPlainText } from '../../shared/rich-text.js';
+import { readableValue } from '../measurements/status.js';
 import {
   deliverableLabels,
   goalKindLabels,
@@ -180,6 +181,17 @@ function diffEntities<Item extends { id: string }>(
 
 // ---- What each part of the plan compares ----
 
+/** One line per measurement of an effect goal, oldest first: "2027-02-01: 52 % (Bedömningsrapport)". */
+function measurementLines(goal: Goal, snapshot: PlanSnapshot): string {
+  const measured = snapshot.goalMeasurements?.find((entry) => entry.goalId === goal.id);
+  return (measured?.measurements ?? [])
+    .map(
+      (measurement) =>
+        `${measurement.measuredOn}: ${readableValue(goal, measurement.value)}${measurement.source ? ` (${measurement.source})` : ''}`,
+    )
+    .join('\n');
+}
+
 const goalSpec: EntitySpec<Goal> = {
   label: (goal) => goal.title,
   fields: [
@@ -200,6 +212,7 @@ const goalSpec: EntitySpec<Goal> = {
     },
     { field: 'dueDate', label: 'Klart senast', value: (goal) => goal.dueDate ?? '', whole: true },
     { field: 'budgetSek', label: 'Budget', value: (goal) => readableKronor(goal.budgetSek), whole: true },
+    { field: 'measurements', label: 'Mätningar', value: measurementLines },
   ],
 };
 

@@ -2,8 +2,10 @@ import type { RoleWithHolders } from '../../shared/organisation.js';
 import { type PlanSnapshot, planSnapshotSchema, type SnapshotRole } from '../../shared/revisions.js';
 import type { ProjectAccess } from '../access/service.js';
 import { getChecklist } from '../checklist/service.js';
+import { communicationSnapshot } from '../communication/service.js';
 import type { AppContext } from '../core/context.js';
 import { notFound } from '../core/errors.js';
+import { measurementSnapshot } from '../measurements/service.js';
 import { getOrganisation } from '../organisation/service.js';
 import { getPlan } from '../plan/service.js';
 import { projectRepository } from '../projects/repository.js';
@@ -63,13 +65,15 @@ function responsibleText(roles: { key: string; title: string }[], holders: Map<s
 
 async function draftSnapshot(context: AppContext, access: ProjectAccess): Promise<PlanSnapshot> {
   const takenAt = context.clock.now().toISOString();
-  const [project, templateRow, vendorName, plan, organisation, checklist] = await Promise.all([
+  const [project, templateRow, vendorName, plan, organisation, checklist, communication, measured] = await Promise.all([
     projectRepository.findById(context.db, access.project.id),
     templateRepository.findById(context.db, access.project.templateId),
     getVendorName(context),
     getPlan(context, access),
     getOrganisation(context, access),
     getChecklist(context, access),
+    communicationSnapshot(context, access),
+    measurementSnapshot(context, access),
   ]);
   if (!project) throw notFound('Projektet');
   if (!templateRow) throw notFound('Mallen');
@@ -107,6 +111,8 @@ async function draftSnapshot(context: AppContext, access: ProjectAccess): Promis
       ),
       vendorName,
     ),
+    ...communication,
+    ...measured,
   };
 }
 

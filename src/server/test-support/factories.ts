@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { hasValidLuhnChecksum } from '../../shared/common.js';
+import type { Measurement } from '../../shared/measurements.js';
 import type { Goal, GoalInput, Plan, PlanSection } from '../../shared/plan.js';
 import { richTextFromPlainText } from '../../shared/rich-text.js';
 import { newId } from '../core/ids.js';
@@ -118,5 +119,17 @@ export async function savePlanSection(
     texts: Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, richTextFromPlainText(text)])),
   });
   if (response.statusCode !== 200) throw new Error(`plan section not saved: ${response.body}`);
+  return response.json();
+}
+
+/** Records a measurement of an effect goal by hand. */
+export async function recordMeasurement(
+  agent: Agent,
+  projectId: string,
+  goalId: string,
+  body: { measuredOn: string; value: number; source?: string; comment?: string },
+): Promise<Measurement> {
+  const response = await agent.post(`/api/projects/${projectId}/goals/${goalId}/measurements`, body);
+  if (response.statusCode !== 201) throw new Error(`measurement not recorded: ${response.body}`);
   return response.json();
 }

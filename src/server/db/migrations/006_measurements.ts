@@ -23,7 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('goal_id', 'text', (c) => c.notNull().references('goals.id').onDelete('cascade'))
     .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
     .addColumn('method', 'text', (c) => c.notNull())
-    .addColumn('value', 'real', (c) => c.notNull())
+    .addColumn('value', 'double precision', (c) => c.notNull())
     // JSON: the computation shown to the user (counts, period, rejected rows, what is not covered).
     .addColumn('result', 'text', (c) => c.notNull())
     .addColumn('created_by_user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
@@ -41,7 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('goal_id', 'text', (c) => c.notNull().references('goals.id').onDelete('cascade'))
     .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
     .addColumn('measured_on', 'text', (c) => c.notNull())
-    .addColumn('value', 'real', (c) => c.notNull())
+    .addColumn('value', 'double precision', (c) => c.notNull())
     // manual | coverage | share_by_date
     .addColumn('method', 'text', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull().defaultTo(''))
