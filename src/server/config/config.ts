@@ -43,6 +43,8 @@ const environmentSchema = z.object({
     .min(0)
     .max(24 * 3600)
     .default(300),
+  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(20),
+  MEASUREMENT_FILE_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -67,6 +69,10 @@ export interface AppConfig {
   resetTtlHours: number;
   /** How often the reminder job runs; 0 turns reminders off in this instance. */
   reminderIntervalSeconds: number;
+  /** The largest file that may be attached to a checklist activity; files are kept in the database. */
+  attachmentMaxMegabytes: number;
+  /** The largest export (CSV or Excel) that may be uploaded to compute an effect goal's figure; read as a stream. */
+  measurementFileMaxMegabytes: number;
   logLevel: string;
   /** Where the built web app is served from; absent when no web build is served (API tests). */
   webRoot?: string;
@@ -113,6 +119,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     invitationTtlHours: env.INVITATION_TTL_HOURS,
     resetTtlHours: env.RESET_TTL_HOURS,
     reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS,
+    attachmentMaxMegabytes: env.ATTACHMENT_MAX_MB,
+    measurementFileMaxMegabytes: env.MEASUREMENT_FILE_MAX_MB,
     logLevel: env.LOG_LEVEL,
     webRoot: path.resolve('dist/web'),
   };

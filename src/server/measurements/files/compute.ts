@@ -1,0 +1,322 @@
+import type { Readable } from 'node:stream';
+import {
+  type Computation,
+  type ComputationSettings,
+  computationSettingsSchema,
+  type FileInspection,
+} from '../../../shared/measurements.js';
+import { AppError } from '../../core/errors.js';
+import { createCoverage, type RosterEntry } from './coverage.js';
+import { isReadDate, readDate } from './dates.js';
+import { coverageExplanation, figureValue, shareByDateExplanation } from './explanation.js';
+import { isRejected, openTable, TableFileError } from './parse.js';
+import { createShareByDate } from './share-by-date.js';
+
+/**
+ * A computation from uploaded exports, streamed: the settings first, then each file row by row
+ * through the method's accumulator. Nothing here knows HTTP; the route hands over the multipart
+ * parts as they arrive, and the benchmark hands over files from disk the same way.
+ */
+
+export type UploadPart =
+  | { type: 'field'; name: string; value: unknown }
+  | { type: 'file'; name: string; fileName: string; stream: Readable };
+
+type FileRole = 'roster' | 'events' | 'records';
+
+/** The computation as shown, before it is stored (no id, no time). */
+type ComputedFigure = Omit<Computation, 'id' | 'createdAt'>;
+
+const MAX_UNCOVERED_EXAMPLES = 500;
+const MAX_REJECTED_EXAMPLES = 100;
+const SAMPLE_ROWS = 5;
+
+const fileLabels: Record<FileRole, string> = {
+  roster: 'elevregistret',
+  events: 'bedömningsexporten',
+  records: 'filen',
+};
+const rolesOf = { coverage: ['roster', 'events'], share_by_date: ['records'] } as const;
+
+const invalid = (message: string, fields: Record<string, string>) => new AppError('VALIDATION_FAILED', message, fields);
+
+/** Column names compare without regard to case or spacing: next term's export may write "datum". */
+const columnKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
+
+function resolveColumn(columns: string[], wanted: string): string | undefined {
+  return (
+    columns.find((column) => column === wanted) ?? columns.find((column) => columnKey(column) === columnKey(wanted))
+  );
+}
+
+type FileUpload = Extract<UploadPart, { type: 'file' }>;
+
+/** Runs `read` on the upload; a file that cannot be read as a table is answered at `field`. */
+async function readingUpload<Result>(part: FileUpload, field: string, read: () => Promise<Result>): Promise<Result> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof TableFileError) {
+      throw invalid(`${part.fileName}: ${error.message}`, { [field]: error.message });
+    }
+    throw error;
+  }
+}
+
+/** The columns and first rows of an uploaded file, to map its columns; the rest is not parsed. */
+export function inspectUpload(part: FileUpload): Promise<FileInspection> {
+  return readingUpload(part, 'file', async () => {
+    const table = await openTable(part.stream);
+    const sampleRows: string[][] = [];
+    while (sampleRows.length < SAMPLE_ROWS) {
+      const next = await table.rows.next();
+      if (next.done) break;
+      const row = next.value;
+      if (!isRejected(row)) sampleRows.push(table.columns.map((column) => row.cells[column]));
+    }
+    await table.skipRest();
+    return {
+      fileName: part.fileName,
+      format: table.format,
+      delimiter: table.delimiter,
+      columns: table.columns,
+      sampleRows,
+    };
+  });
+}
+
+function parseSettings(value: unknown): ComputationSettings {
+  let json: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      json = JSON.parse(value);
+    } catch {
+      throw invalid('Inställningarna för beräkningen är inte giltig JSON', { settings: 'Ogiltig JSON' });
+    }
+  }
+  const parsed = computationSettingsSchema.safeParse(json);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[issue.path.join('.') || 'settings'] ??= issue.message;
+    throw invalid('Inställningarna för beräkningen är inte giltiga', fields);
+  }
+  const settings = parsed.data;
+  if (settings.method === 'coverage') {
+    const { roster, events } = settings.columns;
+    // An event keyed by student alone cannot cover a student × subject entry, nor the other way round.
+    if ((roster.group === null) !== (events.group === null)) {
+      const field = roster.group === null ? 'columns.roster.group' : 'columns.events.group';
+      throw invalid('Välj ämneskolumnen i båda filerna eller i ingen av dem', {
+        [field]: 'Välj ämneskolumnen i båda filerna eller i ingen av dem',
+      });
+    }
+  }
+  return settings;
+}
+
+class Rejections {
+  count = 0;
+  readonly examples: { file: string; line: number; reason: string }[] = [];
+
+  add(file: string, line: number, reason: string): void {
+    this.count += 1;
+    if (this.examples.length < MAX_REJECTED_EXAMPLES) this.examples.push({ file, line, reason });
+  }
+}
+
+type RowHandler = (cells: Record<string, string>) => string | null;
+
+/**
+ * Streams one uploaded file through `handle` (which answers why a row cannot be used, or null)
+ * after checking that every mapped column is in it. Answers how many rows were used.
+ */
+function readUpload(
+  part: FileUpload,
+  role: FileRole,
+  mapped: Record<string, string | null>,
+  rejections: Rejections,
+  handle: (columns: Record<string, string>) => RowHandler,
+): Promise<number> {
+  return readingUpload(part, role, async () => {
+    const table = await openTable(part.stream);
+    const columns: Record<string, string> = {};
+    const missing: Record<string, string> = {};
+    for (const [field, wanted] of Object.entries(mapped)) {
+      if (wanted === null) continue;
+      const found = resolveColumn(table.columns, wanted);
+      if (found) columns[field] = found;
+      else {
+        missing[`columns.${role}.${field}`] =
+          `Kolumnen '${wanted}' finns inte i ${fileLabels[role]} (${part.fileName}). ` +
+          `Filen har kolumnerna ${table.columns.map((column) => `'${column}'`).join(', ')}.`;
+      }
+    }
+    if (Object.keys(missing).length > 0) {
+      await table.skipRest();
+      throw invalid(Object.values(missing)[0], missing);
+    }
+    const handleRow = handle(columns);
+    let used = 0;
+    for await (const row of table.rows) {
+      const reason = isRejected(row) ? row.reason : handleRow(row.cells);
+      if (reason === null) used += 1;
+      else rejections.add(part.fileName, row.line, reason);
+    }
+    return used;
+  });
+}
+
+const emptyCell = (column: string) => `Kolumnen '${column}' är tom`;
+
+/** The row's student, and group when one is mapped; or why the row has none. */
+function entryIn(cells: Record<string, string>, columns: Record<string, string>): RosterEntry | string {
+  const student = cells[columns.student];
+  if (student === '') return emptyCell(columns.student);
+  if (!columns.group) return { student, group: null };
+  const group = cells[columns.group];
+  return group === '' ? emptyCell(columns.group) : { student, group };
+}
+
+/** The method's accumulator behind the files it needs. */
+function methodRun(settings: ComputationSettings, rejections: Rejections) {
+  if (settings.method === 'coverage') {
+    const coverage = createCoverage(settings.period);
+    const { roster, events } = settings.columns;
+    const rowsOf: Partial<Record<FileRole, number>> = {};
+    const byGroup = roster.group !== null;
+    return {
+      async read(role: FileRole, part: FileUpload) {
+        if (role === 'roster') {
+          rowsOf.roster = await readUpload(part, role, roster, rejections, (columns) => (cells) => {
+            const entry = entryIn(cells, columns);
+            if (typeof entry === 'string') return entry;
+            coverage.addRosterEntry(entry);
+            return null;
+          });
+        } else {
+          rowsOf.events = await readUpload(part, role, events, rejections, (columns) => (cells) => {
+            const entry = entryIn(cells, columns);
+            if (typeof entry === 'string') return entry;
+            if (cells[columns.date] === '') return emptyCell(columns.date);
+            const reading = readDate(cells[columns.date]);
+            if (!isReadDate(reading)) return reading.reason;
+            coverage.addEvent({ ...entry, date: reading.date });
+            return null;
+          });
+        }
+      },
+      result(fileNames: string[]): Omit<ComputedFigure, 'value'> {
+        if (!rowsOf.roster) {
+          throw invalid('Elevregistret har inga rader som kunde läsas', {
+            roster: 'Elevregistret har inga rader som kunde läsas',
+          });
+        }
+        const result = coverage.result();
+        return {
+          method: 'coverage',
+          numerator: result.covered,
+          denominator: result.total,
+          period: settings.period,
+          byDate: null,
+          fileNames,
+          rowsRead: rowsOf.roster + (rowsOf.events ?? 0),
+          rejected: { count: rejections.count, examples: rejections.examples },
+          uncovered: { count: result.uncovered.length, examples: result.uncovered.slice(0, MAX_UNCOVERED_EXAMPLES) },
+          explanation: coverageExplanation({
+            result,
+            byGroup,
+            period: settings.period,
+            rosterRows: rowsOf.roster,
+            eventRows: rowsOf.events ?? 0,
+            rejectedRows: rejections.count,
+          }),
+        };
+      },
+    };
+  }
+
+  const shareByDate = createShareByDate(settings.byDate, MAX_UNCOVERED_EXAMPLES);
+  const { records } = settings.columns;
+  return {
+    async read(_role: FileRole, part: FileUpload) {
+      await readUpload(part, 'records', records, rejections, (columns) => (cells) => {
+        if (cells[columns.label] === '') return emptyCell(columns.label);
+        return shareByDate.addRow({ label: cells[columns.label], registeredOn: cells[columns.date] });
+      });
+    },
+    result(fileNames: string[]): Omit<ComputedFigure, 'value'> {
+      const result = shareByDate.result();
+      if (result.total === 0) {
+        throw invalid('Filen har inga rader som kunde läsas', { records: 'Filen har inga rader som kunde läsas' });
+      }
+      const notRegistered = result.neverRegistered + result.registeredLater;
+      return {
+        method: 'share_by_date',
+        numerator: result.registered,
+        denominator: result.total,
+        period: null,
+        byDate: settings.byDate,
+        fileNames,
+        rowsRead: result.total,
+        rejected: { count: rejections.count, examples: rejections.examples },
+        uncovered: { count: notRegistered, examples: result.notRegistered },
+        explanation: shareByDateExplanation({
+          result,
+          byDate: settings.byDate,
+          fileName: fileNames[0],
+          rejectedRows: rejections.count,
+        }),
+      };
+    },
+  };
+}
+
+/**
+ * Reads the upload's parts in order (the `settings` field, then the files the method needs) and
+ * computes the figure in the goal's unit.
+ */
+export async function computeFromUploads(
+  parts: AsyncIterable<UploadPart>,
+  unit: 'percent' | 'count' | null,
+): Promise<{ settings: ComputationSettings; figure: ComputedFigure }> {
+  let settings: ComputationSettings | undefined;
+  let run: ReturnType<typeof methodRun> | undefined;
+  const rejections = new Rejections();
+  const fileNames = new Map<FileRole, string>();
+
+  for await (const part of parts) {
+    if (part.type === 'field') {
+      if (part.name !== 'settings' || settings) {
+        throw invalid(`Fältet '${part.name}' hör inte till en beräkning`, { [part.name]: 'Okänt fält' });
+      }
+      settings = parseSettings(part.value);
+      run = methodRun(settings, rejections);
+      continue;
+    }
+    if (!settings || !run) {
+      throw invalid('Skicka inställningarna (fältet settings) före filerna', { settings: 'Skickas före filerna' });
+    }
+    const roles: readonly FileRole[] = rolesOf[settings.method];
+    const role = roles.find((candidate) => candidate === part.name);
+    if (!role || fileNames.has(role)) {
+      const expected = roles.map((candidate) => `${candidate} (${fileLabels[candidate]})`).join(' och ');
+      throw invalid(`Filfältet '${part.name}' väntades inte: skicka ${expected}, en fil var`, {
+        [part.name]: 'Filen väntades inte',
+      });
+    }
+    fileNames.set(role, part.fileName);
+    await run.read(role, part);
+  }
+
+  if (!settings || !run) throw invalid('Inställningarna för beräkningen saknas', { settings: 'Saknas' });
+  const roles: readonly FileRole[] = rolesOf[settings.method];
+  const missing = roles.filter((role) => !fileNames.has(role));
+  if (missing.length > 0) {
+    throw invalid(
+      `Välj ${missing.map((role) => fileLabels[role]).join(' och ')}`,
+      Object.fromEntries(missing.map((role) => [role, `Välj ${fileLabels[role]} (CSV eller Excel)`])),
+    );
+  }
+  const figure = run.result(roles.map((role) => fileNames.get(role) as string));
+  return { settings, figure: { ...figure, value: figureValue(unit, figure.numerator, figure.denominator) } };
+}

@@ -1,0 +1,79 @@
+import type { CoverageResult } from './coverage.js';
+import type { ShareByDateResult } from './share-by-date.js';
+
+/** The figure in the goal's unit: a percentage with one decimal, or the count itself. */
+export function figureValue(unit: 'percent' | 'count' | null, numerator: number, denominator: number): number {
+  if (unit === 'count') return numerator;
+  return denominator === 0 ? 0 : Math.round((numerator * 1000) / denominator) / 10;
+}
+
+/** Swedish digit grouping ("15 310", with a non-breaking space). */
+const number = (value: number) => value.toLocaleString('sv-SE');
+
+const percent = (numerator: number, denominator: number) =>
+  `${figureValue('percent', numerator, denominator).toLocaleString('sv-SE', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  })}\u00a0%`;
+
+const counted = (count: number, one: string, many: string) => `${number(count)} ${count === 1 ? one : many}`;
+const rows = (count: number) => counted(count, 'rad', 'rader');
+const unreadable = (count: number) => (count === 0 ? 'alla rader kunde läsas' : `${rows(count)} kunde inte läsas`);
+
+export interface CoverageFacts {
+  result: CoverageResult;
+  /** Whether the roster is per student and subject (or group), not per student. */
+  byGroup: boolean;
+  period: { from: string; to: string };
+  rosterRows: number;
+  eventRows: number;
+  rejectedRows: number;
+}
+
+export function coverageExplanation(facts: CoverageFacts): string[] {
+  const { result, byGroup, period } = facts;
+  const entries = (count: number) => (byGroup ? `${number(count)} elev–ämne-par` : counted(count, 'elev', 'elever'));
+  const lines = [
+    `${number(result.covered)} av ${entries(result.total)} i elevregistret ` +
+      `har minst en bedömning mellan ${period.from} och ${period.to} (${percent(result.covered, result.total)}).`,
+    `Beräkningen bygger på ${rows(facts.rosterRows)} i elevregistret och ${rows(facts.eventRows)} i ` +
+      `bedömningsexporten; ${unreadable(facts.rejectedRows)}.`,
+  ];
+  if (result.duplicateEntries > 0) {
+    lines.push(`${rows(result.duplicateEntries)} i elevregistret upprepade en tidigare rad och räknades en gång.`);
+  }
+  if (result.eventsOutsidePeriod > 0) {
+    lines.push(
+      `${counted(result.eventsOutsidePeriod, 'bedömning', 'bedömningar')} låg utanför perioden och räknades inte.`,
+    );
+  }
+  if (result.unknownEntries > 0) {
+    lines.push(
+      `Bedömningar finns för ${entries(result.unknownEntries)} som inte finns i elevregistret; ` +
+        'stavas namnen likadant i båda filerna?',
+    );
+  }
+  if (result.uncovered.length > 0) {
+    lines.push(`${entries(result.uncovered.length)} saknar bedömning under perioden.`);
+  }
+  return lines;
+}
+
+export interface ShareByDateFacts {
+  result: ShareByDateResult;
+  byDate: string;
+  fileName: string;
+  rejectedRows: number;
+}
+
+export function shareByDateExplanation(facts: ShareByDateFacts): string[] {
+  const { result, byDate } = facts;
+  const lines = [
+    `${number(result.registered)} av ${rows(result.total)} var registrerade i systemet senast ${byDate} ` +
+      `(${percent(result.registered, result.total)}).`,
+    `Beräkningen bygger på ${rows(result.total)} i ${facts.fileName}; ${unreadable(facts.rejectedRows)}.`,
+  ];
+  if (result.neverRegistered > 0) lines.push(`${rows(result.neverRegistered)} saknar registreringsdatum.`);
+  if (result.registeredLater > 0) lines.push(`${rows(result.registeredLater)} registrerades efter ${byDate}.`);
+  return lines;
+}

@@ -1,0 +1,134 @@
+import type { CurrentUser } from '../../../shared/auth.js';
+import {
+  type Computation,
+  type ComputationSettings,
+  computationSchema,
+  type FileInspection,
+  type Mapping,
+} from '../../../shared/measurements.js';
+import type { ProjectAccess } from '../../access/service.js';
+import { recordAudit } from '../../audit/service.js';
+import type { AppContext } from '../../core/context.js';
+import { AppError, notFound } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { mayMeasure } from '../service.js';
+import { computeFromUploads, inspectUpload, type UploadPart } from './compute.js';
+import { computationRepository } from './repository.js';
+
+/** The effect goal files are uploaded for, once the user may measure it; nothing is read before. */
+async function requireUploadRights(context: AppContext, access: ProjectAccess, user: CurrentUser, goalId: string) {
+  const goal = await computationRepository.findEffectGoal(context.db, access.project.id, goalId);
+  if (!goal) throw notFound('Effektmålet');
+  if (!(await mayMeasure(context, access, user, goalId))) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Bara den som skriver planen eller den som är utsedd att mäta målet får räkna fram det ur filer',
+    );
+  }
+  return goal;
+}
+
+const noFile = () =>
+  new AppError('VALIDATION_FAILED', 'Välj en fil att ladda upp (CSV eller Excel)', {
+    file: 'Välj en fil (CSV eller Excel)',
+  });
+
+/** The columns and first rows of the uploaded file (multipart field `file`), to map its columns. */
+export async function inspectMeasurementFile(
+  context: AppContext,
+  access: ProjectAccess,
+  user: CurrentUser,
+  goalId: string,
+  parts: () => AsyncIterable<UploadPart>,
+): Promise<FileInspection> {
+  await requireUploadRights(context, access, user, goalId);
+  let inspection: FileInspection | undefined;
+  for await (const part of parts()) {
+    // Further parts are read past so that the upload is consumed; only the first file counts.
+    if (part.type === 'file' && part.name === 'file' && !inspection) inspection = await inspectUpload(part);
+    else if (part.type === 'file') part.stream.resume();
+  }
+  if (!inspection) throw noFile();
+  return inspection;
+}
+
+const mappingOf = (settings: ComputationSettings): Mapping =>
+  settings.method === 'coverage'
+    ? { method: 'coverage', columns: settings.columns }
+    : { method: 'share_by_date', columns: settings.columns };
+
+/**
+ * Computes the goal's figure from the uploaded exports as they stream in, keeps the computation
+ * (so that saving it as a measurement needs no second upload) and remembers the column mapping
+ * for the goal's next computation.
+ */
+export async function createComputation(
+  context: AppContext,
+  access: ProjectAccess,
+  user: CurrentUser,
+  goalId: string,
+  parts: () => AsyncIterable<UploadPart>,
+): Promise<Computation> {
+  const goal = await requireUploadRights(context, access, user, goalId);
+  const { settings, figure } = await computeFromUploads(parts(), goal.unit);
+  const computation = computationSchema.parse({
+    id: newId(),
+    ...figure,
+    createdAt: context.clock.now().toISOString(),
+  });
+  const { id, method, value, createdAt, ...shown } = computation;
+  const mapping = JSON.stringify(mappingOf(settings));
+
+  await context.db.transaction().execute(async (trx) => {
+    await computationRepository.insertComputation(trx, {
+      id,
+      goal_id: goal.id,
+      project_id: access.project.id,
+      method,
+      value,
+      result: JSON.stringify(shown),
+      created_by_user_id: user.id,
+      created_at: createdAt,
+    });
+    const remembered = await computationRepository.findMapping(trx, goal.id);
+    // Unchanged, the settings keep their version, so that nobody editing them meanwhile gets a conflict.
+    if (remembered?.method === method && remembered.mapping === mapping) return;
+    await computationRepository.saveMapping(trx, {
+      goalId: goal.id,
+      projectId: access.project.id,
+      method,
+      mapping,
+      at: createdAt,
+    });
+    await recordAudit(context, trx, {
+      actor: user,
+      action: 'measurement_mapping.saved',
+      entityType: 'goal',
+      entityId: goal.id,
+      summary: `Valde kolumnerna i filerna som effektmålet ${goal.title} räknas fram ur`,
+      customerId: access.project.customerId,
+      projectId: access.project.id,
+      before: remembered?.mapping ? JSON.parse(remembered.mapping) : null,
+      after: JSON.parse(mapping),
+    });
+  });
+  return computation;
+}
+
+export async function getComputation(
+  context: AppContext,
+  access: ProjectAccess,
+  goalId: string,
+  computationId: string,
+): Promise<Computation> {
+  const goal = await computationRepository.findEffectGoal(context.db, access.project.id, goalId);
+  const row = goal && (await computationRepository.findComputation(context.db, goal.id, computationId));
+  if (!row) throw notFound('Beräkningen');
+  return computationSchema.parse({
+    ...JSON.parse(row.result),
+    id: row.id,
+    method: row.method,
+    value: row.value,
+    createdAt: row.created_at,
+  });
+}
