@@ -142,6 +142,7 @@ interface BaselineActivityRow {
   vendor_person_id: string | null;
   vendor_person_name: string | null;
   comment_count: number;
+  attachment_count: number;
   depends_on_ids: string | null;
 }
 
@@ -213,6 +214,8 @@ function runBaselineServer(file: string): void {
             vendor_person.id AS vendor_person_id, vendor_person.name AS vendor_person_name,
             (SELECT count(*) FROM activity_comments
               WHERE activity_comments.activity_id = activities.id) AS comment_count,
+            (SELECT count(*) FROM activity_attachments
+              WHERE activity_attachments.activity_id = activities.id) AS attachment_count,
             (SELECT string_agg(activity_dependencies.depends_on_id, ',') FROM activity_dependencies
               WHERE activity_dependencies.activity_id = activities.id) AS depends_on_ids
        FROM activities
@@ -309,6 +312,7 @@ function runBaselineServer(file: string): void {
           deadline !== null &&
           dependsOn.some((dependency) => dependency.deadline !== null && dependency.deadline > deadline),
         commentCount: row.comment_count,
+        attachmentCount: row.attachment_count,
       };
     });
     const groups = template.groups.map((group) => {

@@ -36,6 +36,8 @@ export const activitySchema = z.object({
   /** Its deadline comes before the deadline of something it waits for. */
   dueBeforeDependency: z.boolean(),
   commentCount: z.number().int(),
+  /** Files attached to the activity, such as an import file for the vendor's support. */
+  attachmentCount: z.number().int(),
 });
 export type Activity = z.infer<typeof activitySchema>;
 

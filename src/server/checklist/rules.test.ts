@@ -30,6 +30,7 @@ const activity = (overrides: Partial<Activity> = {}): Activity => ({
   dependsOn: [],
   dueBeforeDependency: false,
   commentCount: 0,
+  attachmentCount: 0,
   ...overrides,
 });
 

@@ -16,6 +16,7 @@ import type { TemplateContent } from '../../shared/templates.js';
 import { mayTick, type ProjectPermissions, projectPermissions } from '../access/permissions.js';
 import { accessRepository } from '../access/repository.js';
 import { type ProjectAccess, requireEdit } from '../access/service.js';
+import { attachmentRepository } from '../attachments/repository.js';
 import { recordAudit } from '../audit/service.js';
 import type { AppContext } from '../core/context.js';
 import { stockholmDay } from '../core/days.js';
@@ -41,6 +42,8 @@ import { checklistCsv, checklistSheetRows, checklistWorkbook } from './spreadshe
 
 type RoleTitles = Map<string, string>;
 type DependencyLookup = (activityId: string) => DependencyRef | undefined;
+/** How many files each activity has; activities without any are absent. */
+type AttachmentCounts = ReadonlyMap<string, number>;
 
 const roleTitles = (roles: { key: string; title: string }[]): RoleTitles =>
   new Map(roles.map((role) => [role.key, role.title]));
@@ -59,7 +62,12 @@ const byDeadlineThenTitle = (a: DependencyRef, b: DependencyRef) =>
 
 const personRef = (id: string | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
 
-function activityMapper(content: TemplateContent, permissions: ProjectPermissions, dependencyOf: DependencyLookup) {
+function activityMapper(
+  content: TemplateContent,
+  permissions: ProjectPermissions,
+  dependencyOf: DependencyLookup,
+  attachmentCounts: AttachmentCounts,
+) {
   const customerRoles = roleTitles(content.customerRoles);
   const vendorRoles = roleTitles(content.vendorRoles);
   const refs = (keys: string[], titles: RoleTitles) => keys.map((key) => ({ key, title: titles.get(key) ?? key }));
@@ -92,6 +100,7 @@ function activityMapper(content: TemplateContent, permissions: ProjectPermission
       dependsOn,
       dueBeforeDependency: dueBeforeDependency(row.deadline, dependsOn),
       commentCount: row.comment_count,
+      attachmentCount: attachmentCounts.get(row.id) ?? 0,
     };
   };
 }
@@ -117,9 +126,12 @@ export function groupChecklist(content: TemplateContent, activities: Activity[],
 }
 
 async function projectActivities(db: Kysely<Database>, access: ProjectAccess): Promise<Activity[]> {
-  const rows = await checklistRepository.listByProject(db, access.project.id);
+  const [rows, attachmentCounts] = await Promise.all([
+    checklistRepository.listByProject(db, access.project.id),
+    attachmentRepository.countsInProject(db, access.project.id),
+  ]);
   const byId = new Map(rows.map((row) => [row.id, dependencyRef(row)]));
-  return rows.map(activityMapper(access.template, access.permissions, (id) => byId.get(id)));
+  return rows.map(activityMapper(access.template, access.permissions, (id) => byId.get(id), attachmentCounts));
 }
 
 async function viewerIn(context: AppContext, user: CurrentUser, projectId: string): Promise<Viewer> {
@@ -170,9 +182,12 @@ const invalid = (message: string, field: string, problem: string) =>
 async function loadActivity(db: Kysely<Database>, access: ProjectAccess, activityId: string): Promise<Activity> {
   const row = await checklistRepository.findInProject(db, access.project.id, activityId);
   if (!row) throw notFound('Aktiviteten');
-  const dependencies = await checklistRepository.dependencyRefs(db, row.depends_on_ids);
+  const [dependencies, attachmentCounts] = await Promise.all([
+    checklistRepository.dependencyRefs(db, row.depends_on_ids),
+    attachmentRepository.countsOf(db, [activityId]),
+  ]);
   const byId = new Map(dependencies.map((dependency) => [dependency.id, dependencyRef(dependency)]));
-  return activityMapper(access.template, access.permissions, (id) => byId.get(id))(row);
+  return activityMapper(access.template, access.permissions, (id) => byId.get(id), attachmentCounts)(row);
 }
 
 /** The activity as the project history shows it: names and titles rather than ids. */
@@ -513,8 +528,12 @@ export async function myTasks(context: AppContext, user: CurrentUser): Promise<M
   ]);
   const heldIn = new Map<string, Set<string>>();
   for (const role of roles) heldIn.set(role.projectId, (heldIn.get(role.projectId) ?? new Set()).add(role.roleKey));
-  const dependencies = await checklistRepository.dependencyRefs(context.db, [
-    ...new Set(rows.flatMap((row) => row.depends_on_ids)),
+  const [dependencies, attachmentCounts] = await Promise.all([
+    checklistRepository.dependencyRefs(context.db, [...new Set(rows.flatMap((row) => row.depends_on_ids))]),
+    attachmentRepository.countsOf(
+      context.db,
+      rows.map((row) => row.id),
+    ),
   ]);
   const dependencyById = new Map(dependencies.map((dependency) => [dependency.id, dependencyRef(dependency)]));
   const today = stockholmDay(context.clock.now());
@@ -527,7 +546,9 @@ export async function myTasks(context: AppContext, user: CurrentUser): Promise<M
     if (toActivity === undefined) {
       const template = await loadTemplateContent(context, row.template_id);
       const permissions = projectPermissions(user, { customerId: row.customer_id }, [...held], template);
-      toActivity = permissions.read ? activityMapper(template, permissions, (id) => dependencyById.get(id)) : null;
+      toActivity = permissions.read
+        ? activityMapper(template, permissions, (id) => dependencyById.get(id), attachmentCounts)
+        : null;
       mappers.set(row.project_id, toActivity);
     }
     if (!toActivity) continue;

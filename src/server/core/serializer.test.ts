@@ -37,6 +37,7 @@ const checklist: Checklist = {
           dependsOn: [{ id: 'a2', title: 'Orderbekräftelse', deadline: null, done: false }],
           dueBeforeDependency: false,
           commentCount: 2,
+          attachmentCount: 0,
         },
         {
           id: 'a2',
@@ -57,6 +58,7 @@ const checklist: Checklist = {
           dependsOn: [],
           dueBeforeDependency: false,
           commentCount: 0,
+          attachmentCount: 0,
         },
       ],
     },

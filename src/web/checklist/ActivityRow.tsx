@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '../../shared/checklist.js';
 import { ActivityForm } from './ActivityForm.js';
+import { AttachmentsPanel, PaperclipIcon } from './Attachments.js';
 import { activityAnchor } from './anchor.js';
 import { CommentsPanel } from './CommentsPanel.js';
 import type { ChecklistControls } from './controls.js';
@@ -25,13 +26,14 @@ export function ActivityRow({
   movable: Record<Direction, boolean>;
 }) {
   const { t } = useTranslation();
-  const [opened, setOpened] = useState<'comments' | 'edit' | null>(null);
+  const [opened, setOpened] = useState<'comments' | 'attachments' | 'edit' | null>(null);
   // Shows the tick at once while the save is under way; the saved activity (new version) replaces it.
   const [pendingDone, setPendingDone] = useState<{ version: number; done: boolean } | null>(null);
   const checked = pendingDone?.version === activity.version ? pendingDone.done : activity.done !== null;
   const overdue = isOverdue(activity.deadline, activity.done !== null, controls.today);
   const highlighted = controls.highlightedId === activity.id;
-  const toggle = (panel: 'comments' | 'edit') => setOpened((current) => (current === panel ? null : panel));
+  const toggle = (panel: 'comments' | 'attachments' | 'edit') =>
+    setOpened((current) => (current === panel ? null : panel));
   // Closing the comments or the form takes the keyboard back to the button that opened them.
   useFocusReturn({ opened: opened !== null });
 
@@ -95,6 +97,19 @@ export function ActivityRow({
               >
                 {t('checklist.comments.count', { count: activity.commentCount })}
               </Button>
+              <Button
+                size="compact-sm"
+                variant={opened === 'attachments' ? 'light' : 'subtle'}
+                aria-expanded={opened === 'attachments'}
+                aria-label={t('delivery.attachments.buttonLabel', {
+                  count: activity.attachmentCount,
+                  title: activity.title,
+                })}
+                leftSection={activity.attachmentCount > 0 ? <PaperclipIcon /> : undefined}
+                onClick={() => toggle('attachments')}
+              >
+                {t('delivery.attachments.button', { count: activity.attachmentCount })}
+              </Button>
               {controls.canEdit && (
                 <EditorButtons
                   activity={activity}
@@ -142,6 +157,13 @@ export function ActivityRow({
         <Table.Tr>
           <Table.Td colSpan={COLUMNS}>
             <CommentsPanel projectId={controls.projectId} activity={activity} onClose={() => setOpened(null)} />
+          </Table.Td>
+        </Table.Tr>
+      )}
+      {opened === 'attachments' && (
+        <Table.Tr>
+          <Table.Td colSpan={COLUMNS}>
+            <AttachmentsPanel projectId={controls.projectId} activity={activity} onClose={() => setOpened(null)} />
           </Table.Td>
         </Table.Tr>
       )}

@@ -23,6 +23,7 @@ const task = (projectId: string, activityId: string, deadline: string | null): M
     dependsOn: [],
     dueBeforeDependency: false,
     commentCount: 0,
+    attachmentCount: 0,
   },
   overdue: false,
 });
