@@ -1,7 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CommunicationItem } from '../../shared/communication.js';
-import { FormProblem } from '../organisation/FormProblem.js';
+import { ConfirmRemovalDialog } from '../layout/ConfirmRemovalDialog.js';
 import { useDeleteCommunicationItem } from './api.js';
 
 /** Asks before an item leaves the communication plan, for every audience at once. */
@@ -18,46 +17,27 @@ export function DeleteItemDialog({
 }) {
   const { t } = useTranslation();
   const remove = useDeleteCommunicationItem(projectId);
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
   return (
-    <Modal
+    <ConfirmRemovalDialog
       opened={item !== null}
-      onClose={close}
       title={t('communication.plan.removeTitle')}
-      closeButtonProps={{ 'aria-label': t('communication.close') }}
-      centered
-    >
-      {item && (
-        <Stack gap="md">
-          <Text>{t('communication.plan.removeText', { title: item.title })}</Text>
-          <FormProblem error={remove.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red.9"
-              loading={remove.isPending}
-              onClick={() =>
-                remove.mutate(
-                  { itemId: item.id, version: item.version },
-                  {
-                    onSuccess: () => {
-                      remove.reset();
-                      onDeleted(item);
-                    },
-                  },
-                )
-              }
-            >
-              {t('communication.plan.removeConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+      text={item ? t('communication.plan.removeText', { title: item.title }) : ''}
+      confirmLabel={t('communication.plan.removeConfirm')}
+      closeLabel={t('communication.close')}
+      removal={remove}
+      onConfirm={() => {
+        if (!item) return;
+        remove.mutate(
+          { itemId: item.id, version: item.version },
+          {
+            onSuccess: () => {
+              remove.reset();
+              onDeleted(item);
+            },
+          },
+        );
+      }}
+      onClose={onClose}
+    />
   );
 }

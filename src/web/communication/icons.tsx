@@ -1,25 +1,8 @@
 import type { ReactNode } from 'react';
+import { LineIcon } from '../layout/LineIcon.js';
 
-/** Line icons beside a state that the text also says (24×24, drawn with the text colour). */
-function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      width="18"
-      height="18"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      style={{ flexShrink: 0 }}
-    >
-      {children}
-    </svg>
-  );
-}
+/** Line icons beside a state that the text also says; they keep their size in a narrow row. */
+const Icon = ({ children }: { children: ReactNode }) => <LineIcon style={{ flexShrink: 0 }}>{children}</LineIcon>;
 
 export const DoneIcon = () => (
   <Icon>

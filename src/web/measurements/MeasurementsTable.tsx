@@ -1,9 +1,9 @@
-import { Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Button, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GoalTracking, Measurement } from '../../shared/measurements.js';
+import { ConfirmRemovalDialog } from '../layout/ConfirmRemovalDialog.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
-import { FormProblem } from '../organisation/FormProblem.js';
 import { useGoalAmount } from './amount.js';
 import { useComputation, useDeleteMeasurement } from './api.js';
 import { ComputationResult } from './ComputationResult.js';
@@ -128,44 +128,25 @@ function RemoveMeasurementDialog({
 }) {
   const { t } = useTranslation();
   const remove = useDeleteMeasurement(projectId, goalId);
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
   return (
-    <Modal
+    <ConfirmRemovalDialog
       opened={measurement !== null}
-      onClose={close}
       title={t('measurements.table.removeTitle')}
-      closeButtonProps={{ 'aria-label': t('measurements.close') }}
-      centered
-    >
-      {measurement && (
-        <Stack gap="md">
-          <Text>{t('measurements.table.removeText', { date: measurement.measuredOn, value: valueText })}</Text>
-          <FormProblem error={remove.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red.9"
-              loading={remove.isPending}
-              onClick={() =>
-                remove.mutate(measurement.id, {
-                  onSuccess: () => {
-                    remove.reset();
-                    onRemoved(measurement);
-                  },
-                })
-              }
-            >
-              {t('measurements.table.removeConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+      text={measurement ? t('measurements.table.removeText', { date: measurement.measuredOn, value: valueText }) : ''}
+      confirmLabel={t('measurements.table.removeConfirm')}
+      closeLabel={t('measurements.close')}
+      removal={remove}
+      onConfirm={() => {
+        if (!measurement) return;
+        remove.mutate(measurement.id, {
+          onSuccess: () => {
+            remove.reset();
+            onRemoved(measurement);
+          },
+        });
+      }}
+      onClose={onClose}
+    />
   );
 }
 
