@@ -8,18 +8,21 @@ export const auditRepository = {
 
   /** A project's history: its own events and those of its customer's schools and people. */
   listForProject(db: Kysely<Database>, project: { id: string; customerId: string }, limit: number) {
-    return db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where((eb) =>
-        eb.or([
-          eb('project_id', '=', project.id),
-          eb.and([eb('customer_id', '=', project.customerId), eb('project_id', 'is', null)]),
-        ]),
-      )
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .limit(limit)
-      .execute();
+    return (
+      db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb('project_id', '=', project.id),
+            eb.and([eb('customer_id', '=', project.customerId), eb('project_id', 'is', null)]),
+          ]),
+        )
+        .orderBy('created_at', 'desc')
+        // Ordered ids break ties between events of the same millisecond: the later one first.
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute()
+    );
   },
 };

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AuditEvent } from '../../shared/audit.js';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { AppContext } from '../core/context.js';
-import { newId } from '../core/ids.js';
+import { newOrderedId } from '../core/ids.js';
 import type { Database } from '../db/schema.js';
 import { auditRepository } from './repository.js';
 
@@ -24,7 +24,7 @@ export interface AuditEntry {
  */
 export async function recordAudit(context: AppContext, db: Kysely<Database>, entry: AuditEntry): Promise<void> {
   await auditRepository.insert(db, {
-    id: newId(),
+    id: newOrderedId(),
     customer_id: entry.customerId,
     project_id: entry.projectId ?? null,
     actor_user_id: entry.actor.id,
