@@ -1,6 +1,4 @@
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Activity, Checklist } from '../../shared/checklist.js';
 import { buildApp } from '../app.js';
@@ -15,95 +13,8 @@ import {
 } from '../test-support/app.js';
 import { assignRole, createCustomer, createPerson, createProject } from '../test-support/factories.js';
 import { loginAsMember } from '../test-support/members.js';
+import { type ReceivedMail, type SmtpListener, startSmtp } from '../test-support/smtp.js';
 import { runReminders } from './service.js';
-
-interface ReceivedMail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
-
-/** A real SMTP server on a free loopback port that keeps what it receives, or refuses it when told to. */
-async function startSmtp() {
-  const received: ReceivedMail[] = [];
-  const control = { refuse: false };
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      callback(control.refuse ? new Error('Postlådan är tillfälligt stängd') : null);
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const mail = parseMail(Buffer.concat(chunks).toString('utf8'));
-        for (const recipient of session.envelope.rcptTo) received.push({ to: recipient.address, ...mail });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    control,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-function decodeQuotedPrintable(encoded: string): string {
-  const joined = encoded.replace(/=\r?\n/g, '');
-  const bytes: number[] = [];
-  for (let index = 0; index < joined.length; index++) {
-    const hex = joined.slice(index + 1, index + 3);
-    if (joined[index] === '=' && /^[0-9A-F]{2}$/.test(hex)) {
-      bytes.push(Number.parseInt(hex, 16));
-      index += 2;
-    } else {
-      bytes.push(...Buffer.from(joined[index], 'utf8'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-const headerOf = (head: string, name: string) =>
-  (new RegExp(`^${name}: (.*(?:\\r?\\n[ \\t].*)*)`, 'mi').exec(head)?.[1] ?? '').replace(/\r?\n[ \t]+/g, ' ');
-
-const decodeEncodedWords = (value: string) =>
-  value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, encoding: string, text: string) =>
-      encoding.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : decodeQuotedPrintable(text.replaceAll('_', ' ')),
-    );
-
-/** The subject and the plain-text and HTML parts of a multipart/alternative mail, decoded. */
-function parseMail(raw: string): Omit<ReceivedMail, 'to'> {
-  const head = raw.split(/\r?\n\r?\n/)[0];
-  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(head)?.[1];
-  const parts = (boundary ? raw.split(`--${boundary}`).slice(1, -1) : []).map((part) => {
-    const split = part.search(/\r?\n\r?\n/);
-    const partHead = part.slice(0, split);
-    const body = part.slice(split).trim();
-    const encoding = headerOf(partHead, 'Content-Transfer-Encoding').toLowerCase();
-    const decoded =
-      encoding === 'base64'
-        ? Buffer.from(body, 'base64').toString('utf8')
-        : encoding === 'quoted-printable'
-          ? decodeQuotedPrintable(body)
-          : body;
-    return { type: headerOf(partHead, 'Content-Type'), body: decoded.replace(/\r\n/g, '\n') };
-  });
-  return {
-    subject: decodeEncodedWords(headerOf(head, 'Subject')),
-    text: parts.find((part) => part.type.startsWith('text/plain'))?.body ?? '',
-    html: parts.find((part) => part.type.startsWith('text/html'))?.body ?? '',
-  };
-}
 
 let now = new Date();
 const clock = { now: () => now };
@@ -112,7 +23,7 @@ const travelTo = (day: string) => {
   now = new Date(`${day}T07:00:00Z`);
 };
 
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: SmtpListener;
 let testApp: TestApp;
 let admin: Agent;
 const cleanups: (() => Promise<void>)[] = [];

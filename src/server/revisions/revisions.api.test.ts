@@ -8,6 +8,7 @@ import { richTextFromPlainText } from '../../shared/rich-text.js';
 import { type Agent, createTestApp, loginAs, type TestApp } from '../test-support/app.js';
 import { assignRole, createCustomer, createPerson, createProject } from '../test-support/factories.js';
 import { loginAsMember } from '../test-support/members.js';
+import { mailHeader, parseMail } from '../test-support/smtp.js';
 
 let testApp: TestApp;
 let admin: Agent;
@@ -84,18 +85,15 @@ async function writePurpose(agent: Agent, projectId: string, text: string) {
   expect(response.statusCode).toBe(200);
 }
 
-/** The mails the app wrote to its outbox, quoted-printable and encoded headers undone, once all have left. */
-async function sentMails(): Promise<{ to: string; subject: string; body: string }[]> {
+/** The mails the app wrote to its outbox, with their decoded subject and plain-text and HTML parts, once all have left. */
+async function sentMails(): Promise<{ to: string; subject: string; text: string; html: string }[]> {
   await testApp.app.stegvis.mailer.idle();
   const outbox = testApp.config.mail.outboxDir;
   if (!fs.existsSync(outbox)) return [];
   return fs.readdirSync(outbox).map((file) => {
     const raw = fs.readFileSync(path.join(outbox, file), 'utf8');
-    const header = (name: string) => {
-      const match = new RegExp(`^${name}: (.*(?:\\n[ \\t].*)*)`, 'm').exec(raw);
-      return decodeEncodedWords((match?.[1] ?? '').replace(/\n[ \t]+/g, ' '));
-    };
-    return { to: header('To'), subject: header('Subject'), body: decodeQuotedPrintable(raw) };
+    const { subject, text, html } = parseMail(raw);
+    return { to: mailHeader(raw, 'To'), subject, text, html };
   });
 }
 
@@ -106,31 +104,6 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-function decodeEncodedWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, encoding: string, text: string) =>
-      encoding.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : decodeQuotedPrintable(text.replaceAll('_', ' ')),
-    );
-}
-
-function decodeQuotedPrintable(raw: string): string {
-  const joined = raw.replace(/=\r?\n/g, '');
-  const bytes: number[] = [];
-  for (let index = 0; index < joined.length; index++) {
-    const hex = joined.slice(index + 1, index + 3);
-    if (joined[index] === '=' && /^[0-9A-F]{2}$/.test(hex)) {
-      bytes.push(Number.parseInt(hex, 16));
-      index += 2;
-    } else {
-      bytes.push(...Buffer.from(joined[index], 'utf8'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
 }
 
 describe('sending the plan to the vendor', () => {
@@ -248,15 +221,15 @@ describe('sending the plan to the vendor', () => {
     expect(mails.map((mail) => mail.to)).toEqual([supporterEmail]);
     const [mail] = mails;
     expect(mail.subject).toBe('Ny version av projektplanen: Åkerby kommun (version 1)');
-    expect(mail.body).toMatch(/Användare \d+ har skickat version 1 av projektplanen för Implementering Åkerby kommun/);
-    expect(mail.body).toContain('Nu är målen klara.\nSe <b>effektmålen</b> & risken.'); // the plain text part
-    expect(mail.body).toContain('Se &lt;b&gt;effektmålen&lt;/b&gt; &amp; risken.'); // the HTML part
-    expect(mail.body).toContain(`http://localhost:3000/projekt/${projectId}/revisioner?version=1`);
+    expect(mail.text).toMatch(/Användare \d+ har skickat version 1 av projektplanen för Implementering Åkerby kommun/);
+    expect(mail.text).toContain('Nu är målen klara.\nSe <b>effektmålen</b> & risken.');
+    expect(mail.html).toContain('Se &lt;b&gt;effektmålen&lt;/b&gt; &amp; risken.');
+    expect(mail.text).toContain(`http://localhost:3000/projekt/${projectId}/revisioner?version=1`);
 
     await createGoal(writer, projectId);
     await send(writer, projectId, 'Ett mål till.');
     const second = (await sentMails()).find((candidate) => candidate.subject.endsWith('(version 2)'));
-    expect(second?.body).toContain('Sedan version 1 har 1 sak ändrats.');
+    expect(second?.text).toContain('Sedan version 1 har 1 sak ändrats.');
   });
 
   it("mails the vendor's administrators when nobody is the project's supporter", async () => {

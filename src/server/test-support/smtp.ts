@@ -2,7 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
+  /** One recipient of the envelope: a mail to two people is kept twice. */
   to: string;
+  /** The envelope's sender (MAIL FROM). */
+  from: string;
   subject: string;
   text: string;
   html: string;
@@ -10,6 +13,8 @@ export interface ReceivedMail {
   calendar: string;
   /** The `method` parameter of the calendar part's content type (REQUEST, CANCEL). */
   calendarMethod: string;
+  /** The message as it arrived, headers and encoding untouched. */
+  raw: string;
 }
 
 function decodeQuotedPrintable(encoded: string): string {
@@ -67,13 +72,16 @@ function leafParts(entity: string): Part[] {
   return [{ type, body: decoded.replace(/\r\n/g, '\n') }];
 }
 
+/** A header of a raw mail (To, Subject, …), folded lines joined and encoded words decoded. */
+export const mailHeader = (raw: string, name: string) =>
+  decodeEncodedWords(headerOf(raw.slice(0, raw.search(/\r?\n\r?\n/)), name));
+
 /** The subject and the decoded plain-text, HTML and calendar parts of a mail. */
-export function parseMail(raw: string): Omit<ReceivedMail, 'to'> {
-  const head = raw.slice(0, raw.search(/\r?\n\r?\n/));
+export function parseMail(raw: string): Omit<ReceivedMail, 'to' | 'from' | 'raw'> {
   const parts = leafParts(raw);
   const calendarPart = parts.find((part) => part.type.toLowerCase().startsWith('text/calendar'));
   return {
-    subject: decodeEncodedWords(headerOf(head, 'Subject')),
+    subject: mailHeader(raw, 'Subject'),
     text: parts.find((part) => part.type.startsWith('text/plain'))?.body ?? '',
     html: parts.find((part) => part.type.startsWith('text/html'))?.body ?? '',
     calendar: calendarPart?.body ?? '',
@@ -81,20 +89,45 @@ export function parseMail(raw: string): Omit<ReceivedMail, 'to'> {
   };
 }
 
+export interface SmtpOptions {
+  /** Requires a login with these credentials (in `url`) and keeps each user name that logs in in `logins`. */
+  login?: { user: string; password: string };
+}
+
 /**
  * A real SMTP server on a free loopback port that keeps every mail it receives, once per
  * recipient. Start the app with `env: { SMTP_URL: smtp.url }` and wait for `mailer.idle()`.
+ * Set `control.refuse` to have it refuse every recipient until it is unset.
  */
-export async function startSmtp() {
+export async function startSmtp(options: SmtpOptions = {}) {
+  const { login } = options;
   const received: ReceivedMail[] = [];
+  const logins: string[] = [];
+  const control = { refuse: false };
   const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    disabledCommands: login ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    allowInsecureAuth: Boolean(login),
     logger: false,
+    onAuth(auth, _session, callback) {
+      if (login && auth.username === login.user && auth.password === login.password) {
+        logins.push(auth.username);
+        return callback(null, { user: auth.username });
+      }
+      return callback(new Error('Fel användare eller lösenord'));
+    },
+    onRcptTo(_address, _session, callback) {
+      callback(control.refuse ? new Error('Mottagaren tar inte emot e-post just nu') : null);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        const mail = parseMail(Buffer.concat(chunks).toString('utf8'));
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const mail = {
+          ...parseMail(raw),
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          raw,
+        };
         for (const recipient of session.envelope.rcptTo) received.push({ to: recipient.address, ...mail });
         callback();
       });
@@ -102,9 +135,12 @@ export async function startSmtp() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
+  const credentials = login ? `${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@` : '';
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://${credentials}127.0.0.1:${port}`,
     received,
+    logins,
+    control,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
