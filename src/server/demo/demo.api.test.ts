@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Checklist } from '../../shared/checklist.js';
 import type { Communication } from '../../shared/communication.js';
+import type { Delivery } from '../../shared/delivery.js';
 import type { GoalTrackingList } from '../../shared/measurements.js';
+import type { Organisation } from '../../shared/organisation.js';
 import { isRichTextEmpty } from '../../shared/rich-text.js';
+import type { TrainingsOverview } from '../../shared/trainings.js';
 import type { Clock } from '../core/clock.js';
 import { createTestApp, loginAs, type TestApp } from '../test-support/app.js';
 import { DEMO_ADMIN, DEMO_CUSTOMER, seedDemo } from './seed.js';
@@ -56,6 +59,38 @@ describe('demo (npm start -- --demo)', () => {
     expect(communication.items.every((item) => item.date !== null)).toBe(true);
     expect(isRichTextEmpty(communication.guide.introduction)).toBe(false);
     expect(communication.guide.goals.filter((goal) => !isRichTextEmpty(goal.usage))).toHaveLength(1);
+  });
+
+  it('has schools with their roles, a confirmed training session, a workshop and delivery begun', async () => {
+    const { projectId } = await seedDemo(testApp.app.stegvis);
+    const admin = await loginAs(testApp.app);
+
+    const organisation: Organisation = (await admin.get(`/api/projects/${projectId}/organisation`)).json();
+    expect(organisation.schools.map((entry) => entry.school.name)).toEqual([
+      'Exempelbyskolan',
+      'Norrängsskolan',
+      'Sjöviksgymnasiet',
+    ]);
+    expect(organisation.schools.every((entry) => entry.readiness.ready)).toBe(true);
+    const trainingLeader = organisation.vendorRoles.find((role) => role.key === 'utbildningsledare');
+    expect(trainingLeader?.holders.map((holder) => holder.person.name)).toEqual(['Lena Fröding']);
+
+    const trainings: TrainingsOverview = (await admin.get(`/api/projects/${projectId}/trainings`)).json();
+    const administrators = trainings.trainings.find((training) => training.key === 'administratorer');
+    expect(administrators?.proposals).toHaveLength(3);
+    expect(administrators?.proposals[0].proposedByName).toBe('Johan Ekström');
+    expect(administrators?.sessions).toHaveLength(1);
+    const [session] = administrators?.sessions ?? [];
+    expect(session.date > '2027-02-01').toBe(true);
+    expect(session.trainer?.name).toBe('Lena Fröding');
+    expect(session.participants).toHaveLength(6);
+    expect(administrators?.unbooked).toEqual([]);
+    const workshops = trainings.staffTraining.flatMap((school) => school.workshops);
+    expect(workshops).toHaveLength(1);
+
+    const delivery: Delivery = (await admin.get(`/api/projects/${projectId}/delivery`)).json();
+    expect(delivery.mainAccount.done).not.toBeNull();
+    expect(delivery.schools[0]).toMatchObject({ schoolName: 'Exempelbyskolan', nextStep: 'eget-adminkonto' });
   });
 
   it('does nothing the second time', async () => {

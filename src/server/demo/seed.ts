@@ -1,4 +1,5 @@
 import type { CurrentUser } from '../../shared/auth.js';
+import type { Person } from '../../shared/organisation.js';
 import { richTextFromPlainText } from '../../shared/rich-text.js';
 import { loadProjectAccess } from '../access/service.js';
 import { authRepository } from '../auth/repository.js';
@@ -20,6 +21,7 @@ import {
 } from '../plan/service.js';
 import { createProject } from '../projects/service.js';
 import { seedDemoCommunication } from './communication.js';
+import { seedDemoSchools } from './schools.js';
 
 export const DEMO_ADMIN = { email: 'admin@demo.stegvis.se', password: 'stegvis-demo-2026', name: 'Alva Admin' };
 export const DEMO_CUSTOMER = { name: 'Exempelby kommun', organisationNumber: '212000-3005' };
@@ -63,8 +65,10 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
       },
     );
   }
-  await seedDemoPlan(context, admin, { customerId: customer.id, projectId: project.id });
-  await seedDemoCommunication(context, admin, await loadProjectAccess(context, admin, project.id), stockholmDay(today));
+  const projectLeader = await seedDemoPlan(context, admin, { customerId: customer.id, projectId: project.id });
+  const access = await loadProjectAccess(context, admin, project.id);
+  await seedDemoCommunication(context, admin, access, stockholmDay(today));
+  await seedDemoSchools(context, admin, access, projectLeader, stockholmDay(today));
   return { created: true, login: existingAdmin ? null : DEMO_ADMIN, projectId: project.id };
 }
 
@@ -76,7 +80,7 @@ async function seedDemoPlan(
   context: AppContext,
   admin: CurrentUser,
   target: { customerId: string; projectId: string },
-): Promise<void> {
+): Promise<Person> {
   const today = context.clock.now();
   const orderer = await createPerson(context, admin, target.customerId, {
     name: 'Birgitta Lind',
@@ -211,4 +215,5 @@ async function seedDemoPlan(
       await updateSuccessFactor(context, admin, access, factor.id, { approach, version: factor.version });
     }
   }
+  return projectLeader;
 }
