@@ -27,6 +27,18 @@ await page.getByRole('heading', { name: /Checklista/ }).waitFor();
 await page.getByRole('checkbox').first().waitFor();
 await page.screenshot({ path: `${outDir}/project.png` });
 await page.screenshot({ path: `${outDir}/project-full.png`, fullPage: true });
+for (const [tab, file] of [
+  ['Måluppföljning', 'maluppfoljning'],
+  ['Utbildningar', 'utbildningar'],
+  ['Kommunikation', 'kommunikation'],
+  ['Leverans', 'leverans'],
+] as const) {
+  await page.getByRole('navigation', { name: 'Projektets delar' }).getByRole('link', { name: tab }).click();
+  await page.getByRole('heading', { name: tab, level: 1 }).waitFor();
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${outDir}/${file}.png` });
+}
 await page.getByRole('link', { name: 'Kunder' }).click();
 await page.getByRole('heading', { name: 'Kunder', level: 1 }).waitFor();
 await page.screenshot({ path: `${outDir}/customers.png` });

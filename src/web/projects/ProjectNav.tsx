@@ -4,7 +4,7 @@ import { NavLink } from 'react-router';
 
 const tabStyle = ({ isActive }: { isActive: boolean }) => ({
   display: 'inline-block',
-  padding: '8px 14px',
+  padding: '8px 11px',
   fontWeight: isActive ? 700 : 500,
   color: isActive ? 'var(--mantine-color-blue-9)' : 'var(--mantine-color-gray-8)',
   textDecoration: 'none',
