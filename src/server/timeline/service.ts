@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { KeyActivity } from '../../shared/plan.js';
 import type { Timeline, UpdateKeyActivityBody } from '../../shared/timeline.js';
@@ -6,6 +7,7 @@ import { recordAudit } from '../audit/service.js';
 import type { AppContext } from '../core/context.js';
 import { stockholmDay } from '../core/days.js';
 import { AppError, notFound } from '../core/errors.js';
+import type { Database } from '../db/schema.js';
 import { planRepository } from '../plan/repository.js';
 import { toKeyActivity } from '../plan/service.js';
 import { getVendorName } from '../settings/service.js';
@@ -80,5 +82,46 @@ export async function updateKeyActivity(
       after: { date: after.date },
     });
     return toKeyActivity(after);
+  });
+}
+
+/**
+ * Moves the project's key activity of a template key to `date` within the caller's transaction, as
+ * something that follows it (such as a training's sessions) decides, recorded in the project history
+ * like a move on the timeline. Nothing happens when the project has no such key activity or it is
+ * already on that date.
+ */
+export async function followKeyActivity(
+  context: AppContext,
+  trx: Kysely<Database>,
+  user: CurrentUser,
+  access: ProjectAccess,
+  templateKey: string,
+  date: string,
+): Promise<void> {
+  const projectId = access.project.id;
+  const before = (await planRepository.keyActivities(trx, projectId)).find((row) => row.template_key === templateKey);
+  if (!before || before.date === date) return;
+  const saved = await timelineRepository.updateKeyActivityDateIfVersion(
+    trx,
+    { projectId, keyActivityId: before.id, version: before.version },
+    { date, updatedAt: context.clock.now().toISOString() },
+  );
+  if (!saved) {
+    throw new AppError(
+      'VERSION_CONFLICT',
+      `Någon annan ändrade ”${before.title}” på tidslinjen samtidigt. Ladda om och gör ändringen igen.`,
+    );
+  }
+  await recordAudit(context, trx, {
+    actor: user,
+    customerId: access.project.customerId,
+    projectId,
+    action: 'key_activity.date_changed',
+    entityType: 'key_activity',
+    entityId: before.id,
+    summary: `Flyttade ”${before.title}” från ${readableDate(before.date)} till ${readableDate(date)}`,
+    before: { date: before.date },
+    after: { date },
   });
 }

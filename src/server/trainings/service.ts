@@ -22,6 +22,7 @@ import { AppError, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { Database } from '../db/schema.js';
 import { vendorRecipients } from '../organisation/service.js';
+import { followKeyActivity } from '../timeline/service.js';
 import { type Mailbox, mailboxOf, sessionInvitation } from './invitation.js';
 import { partOfDayLabels, proposalMail, type SessionNews, sessionMail } from './mails.js';
 import { rightsOf, sessionNotFound, sessionNow, toSession, trainingNotFound, trainingNow } from './overview.js';
@@ -132,6 +133,25 @@ const auditSession = (session: TrainingSession) => ({
   link: session.link,
   trainer: session.trainer?.name ?? null,
 });
+
+/**
+ * Moves the training's key activity on the timeline to its earliest session, within the transaction
+ * that changed the sessions; left where it is when no session remains.
+ */
+async function followSessions(
+  context: AppContext,
+  trx: Kysely<Database>,
+  user: CurrentUser,
+  access: ProjectAccess,
+  type: TrainingType,
+): Promise<void> {
+  if (!type.keyActivityKey) return;
+  // Earliest first.
+  const first = (await trainingRepository.sessions(trx, access.project.id)).find(
+    (session) => session.training_key === type.key,
+  );
+  if (first) await followKeyActivity(context, trx, user, access, type.keyActivityKey, first.date);
+}
 
 // ---- Mails ----
 
@@ -418,6 +438,7 @@ export async function confirmSession(
       summary: `Bekräftade utbildningstillfälle ${sessionLabel(body.date, body.startTime)} för ${type.title}`,
       after: auditSession(saved),
     });
+    await followSessions(context, trx, user, access, type);
     return saved;
   });
   await mailSession(context, access, {
@@ -462,6 +483,7 @@ export async function updateSession(
       before: auditSession(before),
       after: auditSession(after),
     });
+    await followSessions(context, trx, user, access, type);
   });
   const after = await sessionNow(context, user, access, sessionId);
   await mailSession(context, access, {
@@ -496,6 +518,7 @@ export async function cancelSession(
       summary: `Ställde in utbildningstillfälle ${sessionLabel(session.date, session.startTime)} för ${type.title}`,
       before: { ...auditSession(session), participants: session.participants.map((participant) => participant.name) },
     });
+    await followSessions(context, trx, user, access, type);
   });
   await mailSession(context, access, {
     news: 'cancelled',

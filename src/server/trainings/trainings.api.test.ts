@@ -1,5 +1,7 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditEvent } from '../../shared/audit.js';
+import type { TimelineItem } from '../../shared/timeline.js';
 import type {
   ConfirmSessionBody,
   Training,
@@ -372,6 +374,70 @@ describe('confirming sessions', () => {
     expect(
       (await leader.delete(`/api/projects/${projectId}/training-sessions/${session.id}?version=2`)).statusCode,
     ).toBe(404);
+  });
+  it('moves the training’s key activity on the timeline to its earliest session', async () => {
+    const { projectId, writer, leader } = await trainingProject();
+    const keyActivity = async (): Promise<TimelineItem> => {
+      const response = await writer.get(`/api/projects/${projectId}/timeline`);
+      expect(response.statusCode).toBe(200);
+      const items: TimelineItem[] = response.json().items;
+      return items.find(
+        (item) => item.kind === 'key' && item.title === 'Utbildning av administratörer',
+      ) as TimelineItem;
+    };
+    const suggested = await keyActivity();
+    const moves = async () =>
+      ((await writer.get(`/api/projects/${projectId}/history`)).json().items as AuditEvent[]).filter(
+        (event) => event.action === 'key_activity.date_changed' && event.entityId === suggested.id,
+      );
+
+    const later = await confirm(leader, projectId, 'administratorer', onSite({ date: '2027-03-09' }));
+    expect(await keyActivity()).toMatchObject({ date: '2027-03-09', version: suggested.version + 1 });
+    const earlier = await confirm(leader, projectId, 'administratorer', onSite({ date: '2027-03-02' }));
+    expect(await keyActivity()).toMatchObject({ date: '2027-03-02', version: suggested.version + 2 });
+    // Another training's session has a key activity of its own.
+    await confirm(leader, projectId, 'rektorsutbildning', onSite({ date: '2027-02-15' }));
+    expect((await keyActivity()).date).toBe('2027-03-02');
+
+    // Changing the later session leaves the earliest date, and the key activity, as they were.
+    const changed = await leader.patch(`/api/projects/${projectId}/training-sessions/${later.id}`, {
+      date: '2027-03-11',
+      startTime: '09:00',
+      endTime: '12:00',
+      mode: 'on_site',
+      place: 'Stadshuset, sal 3',
+      link: '',
+      trainerPersonId: null,
+      version: later.version,
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(await keyActivity()).toMatchObject({ date: '2027-03-02', version: suggested.version + 2 });
+
+    const cancelled = await leader.delete(
+      `/api/projects/${projectId}/training-sessions/${earlier.id}?version=${earlier.version}`,
+    );
+    expect(cancelled.statusCode).toBe(204);
+    expect(await keyActivity()).toMatchObject({ date: '2027-03-11', version: suggested.version + 3 });
+    const [moved] = await moves();
+    expect(moved).toMatchObject({
+      entityId: suggested.id,
+      summary: 'Flyttade ”Utbildning av administratörer” från 2027-03-02 till 2027-03-11',
+      before: { date: '2027-03-02' },
+      after: { date: '2027-03-11' },
+    });
+
+    // With no session left the key activity stays on the last one's date.
+    const last = changed.json() as TrainingSession;
+    const lastCancelled = await leader.delete(
+      `/api/projects/${projectId}/training-sessions/${last.id}?version=${last.version}`,
+    );
+    expect(lastCancelled.statusCode).toBe(204);
+    expect(await keyActivity()).toMatchObject({ date: '2027-03-11', version: suggested.version + 3 });
+    expect((await moves()).map((event) => event.after)).toEqual([
+      { date: '2027-03-11' },
+      { date: '2027-03-02' },
+      { date: '2027-03-09' },
+    ]);
   });
 });
 
