@@ -151,6 +151,10 @@ export const planDiffSchema = z.object({
   timeline: z.array(entityChangeSchema),
   checklist: z.array(entityChangeSchema),
   organisation: z.array(entityChangeSchema),
+  /** The communication plan's items; all added when the older side was sent before it existed. */
+  communication: z.array(entityChangeSchema),
+  /** The process guide's (lathund's) introduction and each effect goal's texts that changed. */
+  processGuide: z.array(fieldChangeSchema),
   /** How many things changed in all; zero when the two are the same. */
   changeCount: z.number().int(),
 });

@@ -1,14 +1,66 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlanSnapshot, TextPart } from '../../shared/revisions.js';
-import { richTextFromPlainText } from '../../shared/rich-text.js';
+import { emptyRichText, richTextFromPlainText } from '../../shared/rich-text.js';
 import { samplePlanSnapshot } from '../test-support/plan-snapshot.js';
 import { diffSnapshots, diffText } from './diff.js';
 
 const sides = { from: 1, to: 2 };
 
+/** The sample with a communication plan and a process guide, as revisions sent since they exist have. */
+function withCommunication(snapshot: PlanSnapshot): PlanSnapshot {
+  const effectGoal = snapshot.plan.goals[0];
+  return {
+    ...snapshot,
+    communicationPlan: {
+      audiences: [
+        { key: 'elever', title: 'Elever' },
+        { key: 'vardnadshavare', title: 'Vårdnadshavare' },
+      ],
+      items: [
+        {
+          id: 'c-1',
+          title: 'Informationsmöte',
+          message: 'Var tydlig med förväntningarna.',
+          channel: 'Möte',
+          audiences: [
+            { key: 'elever', title: 'Elever' },
+            { key: 'vardnadshavare', title: 'Vårdnadshavare' },
+          ],
+          date: '2027-04-12',
+          keyActivityTitle: 'Informationsmöte',
+          responsibleName: 'Åsa Öberg',
+          done: null,
+        },
+        {
+          id: 'c-2',
+          title: 'Brev om inloggning',
+          message: '',
+          channel: 'Brev',
+          audiences: [{ key: 'vardnadshavare', title: 'Vårdnadshavare' }],
+          date: '2027-03-01',
+          keyActivityTitle: null,
+          responsibleName: null,
+          done: null,
+        },
+      ],
+    },
+    processGuide: {
+      introduction: richTextFromPlainText('Så använder Åkerby kommun plattformen.'),
+      goals: [
+        {
+          goalId: effectGoal.id,
+          goalTitle: effectGoal.title,
+          usage: richTextFromPlainText('Läraren bedömer i varje ämne.'),
+          statistics: emptyRichText(),
+        },
+      ],
+    },
+  };
+}
+
 // Copies of one sample: two calls of samplePlanSnapshot() would give the same items different ids.
-const sample = samplePlanSnapshot();
+const sample = withCommunication(samplePlanSnapshot());
 
 function sampleAndCopy(): { before: PlanSnapshot; after: PlanSnapshot } {
   return { before: structuredClone(sample), after: structuredClone(sample) };
@@ -22,11 +74,16 @@ const entityLists = [
   'timeline',
   'checklist',
   'organisation',
+  'communication',
 ] as const;
 
 /** The lists of the diff that are not empty, by name. */
 function nonEmpty(diff: ReturnType<typeof diffSnapshots>) {
-  return [...(diff.sections.length > 0 ? ['sections'] : []), ...entityLists.filter((list) => diff[list].length > 0)];
+  return [
+    ...(diff.sections.length > 0 ? ['sections'] : []),
+    ...entityLists.filter((list) => diff[list].length > 0),
+    ...(diff.processGuide.length > 0 ? ['processGuide'] : []),
+  ];
 }
 
 const beforeText = (parts: TextPart[]) =>
@@ -300,6 +357,157 @@ describe('the comparison of two versions of the plan', () => {
   });
 });
 
+describe('the comparison of the communication plan and the process guide', () => {
+  it('lists an added, a changed and a removed communication item by its title', () => {
+    const { before, after } = sampleAndCopy();
+    const items = after.communicationPlan?.items;
+    if (!items) throw new Error('the sample has no communication plan');
+    items[0].channel = 'Intranät';
+    items[0].audiences = [{ key: 'elever', title: 'Elever' }];
+    items[0].done = { at: '2027-04-12T22:30:00.000Z', byName: 'Åsa Öberg' };
+    items.splice(1, 1);
+    items.push({
+      id: 'c-3',
+      title: 'Affisch i matsalen',
+      message: 'Logga in med BankID.',
+      channel: '',
+      audiences: [{ key: 'elever', title: 'Elever' }],
+      date: null,
+      keyActivityTitle: null,
+      responsibleName: 'Örjan Ärlig',
+      done: null,
+    });
+    const diff = diffSnapshots(before, after, sides);
+    expect(diff.communication.map((change) => [change.change, change.label])).toEqual([
+      ['changed', 'Informationsmöte'],
+      ['removed', 'Brev om inloggning'],
+      ['added', 'Affisch i matsalen'],
+    ]);
+    expect(diff.communication[0].fields).toEqual([
+      expect.objectContaining({
+        field: 'audiences',
+        label: 'Målgrupper',
+        before: 'Elever, Vårdnadshavare',
+        after: 'Elever',
+        parts: [
+          { kind: 'same', text: 'Elever' },
+          { kind: 'removed', text: ', Vårdnadshavare' },
+        ],
+      }),
+      expect.objectContaining({
+        field: 'channel',
+        before: 'Möte',
+        after: 'Intranät',
+        parts: [
+          { kind: 'removed', text: 'Möte' },
+          { kind: 'added', text: 'Intranät' },
+        ],
+      }),
+      // Past midnight in Sweden: the Swedish date.
+      expect.objectContaining({ field: 'done', before: 'Inte klart', after: 'Klart 2027-04-13 (Åsa Öberg)' }),
+    ]);
+    expect(diff.communication[1].fields.map((field) => [field.field, field.before, field.after])).toEqual([
+      ['title', 'Brev om inloggning', ''],
+      ['audiences', 'Vårdnadshavare', ''],
+      ['channel', 'Brev', ''],
+      ['when', '2027-03-01', ''],
+      ['done', 'Inte klart', ''],
+    ]);
+    expect(diff.communication[2].fields.map((field) => [field.field, field.after])).toEqual([
+      ['title', 'Affisch i matsalen'],
+      ['audiences', 'Elever'],
+      ['message', 'Logga in med BankID.'],
+      ['responsible', 'Örjan Ärlig'],
+      ['done', 'Inte klart'],
+    ]);
+    expect(nonEmpty(diff)).toEqual(['communication']);
+    expect(diff.changeCount).toBe(3);
+  });
+
+  it('names the activity of the timeline an item follows, with its date', () => {
+    const { before, after } = sampleAndCopy();
+    const item = after.communicationPlan?.items[0];
+    if (!item) throw new Error('the sample has no communication item');
+    item.date = '2027-04-19';
+    const [change] = diffSnapshots(before, after, sides).communication;
+    expect(change.fields).toEqual([
+      expect.objectContaining({
+        field: 'when',
+        label: 'När',
+        before: '2027-04-12, enligt tidplanen: Informationsmöte',
+        after: '2027-04-19, enligt tidplanen: Informationsmöte',
+      }),
+    ]);
+  });
+
+  it("shows the changed words of the guide's introduction and of an effect goal's texts", () => {
+    const { before, after } = sampleAndCopy();
+    const guide = after.processGuide;
+    if (!guide) throw new Error('the sample has no process guide');
+    guide.introduction = richTextFromPlainText('Så använder Åkerby kommun systemet.');
+    guide.goals[0].statistics = richTextFromPlainText('Andel bedömda elever per ämne.');
+    const goal = before.plan.goals[0];
+    const diff = diffSnapshots(before, after, sides);
+    expect(diff.processGuide).toEqual([
+      {
+        field: 'introduction',
+        label: 'Inledning',
+        before: 'Så använder Åkerby kommun plattformen.',
+        after: 'Så använder Åkerby kommun systemet.',
+        parts: [
+          { kind: 'same', text: 'Så använder Åkerby kommun ' },
+          { kind: 'removed', text: 'plattformen' },
+          { kind: 'added', text: 'systemet' },
+          { kind: 'same', text: '.' },
+        ],
+      },
+      {
+        field: `${goal.id}:statistics`,
+        label: `${goal.title}: Statistik vi vill kunna ta ut`,
+        before: '',
+        after: 'Andel bedömda elever per ämne.',
+        parts: [{ kind: 'added', text: 'Andel bedömda elever per ämne.' }],
+      },
+    ]);
+    expect(nonEmpty(diff)).toEqual(['processGuide']);
+    expect(diff.changeCount).toBe(2);
+  });
+
+  it('shows the communication plan and the guide as added when the older version was sent before they existed', () => {
+    const { before, after } = sampleAndCopy();
+    delete before.communicationPlan;
+    delete before.processGuide;
+    const diff = diffSnapshots(before, after, sides);
+    expect(diff.communication.map((change) => [change.change, change.label])).toEqual([
+      ['added', 'Informationsmöte'],
+      ['added', 'Brev om inloggning'],
+    ]);
+    expect(diff.processGuide.map((field) => [field.field, field.before, field.after])).toEqual([
+      ['introduction', '', 'Så använder Åkerby kommun plattformen.'],
+      [`${before.plan.goals[0].id}:usage`, '', 'Läraren bedömer i varje ämne.'],
+    ]);
+    expect(nonEmpty(diff)).toEqual(['communication', 'processGuide']);
+    expect(diff.changeCount).toBe(4);
+  });
+
+  it('finds nothing between two versions sent before they existed, nor between such a version and empty ones', () => {
+    const { before, after } = sampleAndCopy();
+    delete before.communicationPlan;
+    delete before.processGuide;
+    expect(diffSnapshots(before, structuredClone(before), sides).changeCount).toBe(0);
+    after.communicationPlan = { audiences: after.communicationPlan?.audiences ?? [], items: [] };
+    after.processGuide = {
+      introduction: emptyRichText(),
+      goals: [
+        { goalId: after.plan.goals[0].id, goalTitle: 'Mål', usage: emptyRichText(), statistics: emptyRichText() },
+      ],
+    };
+    const diff = diffSnapshots(before, after, sides);
+    expect(nonEmpty(diff)).toEqual([]);
+    expect(diff.changeCount).toBe(0);
+  });
+});
+
 describe('the word diff of a text', () => {
   it('marks the replaced words and keeps the rest', () => {
     expect(
@@ -375,6 +583,9 @@ describe('properties of the comparison', () => {
       deadline: fc.option(fc.constantFrom('2027-01-01', '2027-12-31')),
       section: text,
       holders: fc.array(fc.record({ id: fc.uuid(), name: text }), { maxLength: 3 }),
+      communicationMessage: text,
+      guideUsage: text,
+      withoutCommunication: fc.boolean(),
     });
     fc.assert(
       fc.property(edited, (edit) => {
@@ -385,6 +596,12 @@ describe('properties of the comparison', () => {
         plan.checklist[0].deadline = edit.deadline;
         plan.plan.sections[0].fields[0].content = richTextFromPlainText(edit.section);
         plan.organisation[0].people = edit.holders;
+        if (plan.communicationPlan) plan.communicationPlan.items[0].message = edit.communicationMessage;
+        if (plan.processGuide) plan.processGuide.goals[0].usage = richTextFromPlainText(edit.guideUsage);
+        if (edit.withoutCommunication) {
+          delete plan.communicationPlan;
+          delete plan.processGuide;
+        }
         const diff = diffSnapshots(plan, structuredClone(plan), sides);
         expect(diff.changeCount).toBe(0);
         expect(nonEmpty(diff)).toEqual([]);

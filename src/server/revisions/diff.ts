@@ -1,4 +1,5 @@
 import { diffWordsWithSpace } from 'diff';
+import type { SnapshotCommunicationItem, SnapshotProcessGuide } from '../../shared/communication.js';
 import type { EvaluationItem, Goal, KeyActivity, PlanSection, Risk, SuccessFactor } from '../../shared/plan.js';
 import type {
   EntityChange,
@@ -9,7 +10,7 @@ import type {
   SnapshotActivity,
   TextPart,
 } from '../../shared/revisions.js';
-import { richTextToPlainText } from '../../shared/rich-text.js';
+import { type RichText, richTextToPlainText } from '../../shared/rich-text.js';
 import { readableValue } from '../measurements/status.js';
 import {
   deliverableLabels,
@@ -335,6 +336,36 @@ const checklistSpec = (vendorName: string): EntitySpec<SnapshotActivity> => ({
   ],
 });
 
+/** "2027-03-15", or with the timeline's activity it follows: "2027-03-15, enligt tidplanen: Uppstartsmöte". */
+const communicationWhen = (item: SnapshotCommunicationItem) =>
+  item.keyActivityTitle
+    ? `${item.date ?? 'Inget datum ännu'}, enligt tidplanen: ${item.keyActivityTitle}`
+    : (item.date ?? '');
+
+const communicationSpec: EntitySpec<SnapshotCommunicationItem> = {
+  label: (item) => item.title,
+  fields: [
+    { field: 'title', label: 'Vad som ska kommuniceras', value: (item) => item.title },
+    {
+      field: 'audiences',
+      label: 'Målgrupper',
+      value: (item) => item.audiences.map((audience) => audience.title).join(', '),
+      identity: (item) => item.audiences.map((audience) => audience.key).join(','),
+    },
+    { field: 'message', label: 'Budskap', value: (item) => item.message },
+    { field: 'channel', label: 'Kanal', value: (item) => item.channel, whole: true },
+    { field: 'when', label: 'När', value: communicationWhen, whole: true },
+    { field: 'responsible', label: 'Ansvarig', value: (item) => item.responsibleName ?? '', whole: true },
+    {
+      field: 'done',
+      label: 'Klart',
+      value: (item) => (item.done ? `Klart ${readableDay(item.done.at)} (${item.done.byName})` : 'Inte klart'),
+      identity: (item) => (item.done ? `${item.done.at} ${item.done.byName}` : ''),
+      whole: true,
+    },
+  ],
+};
+
 /** One person in one role (for one school): what is added to or removed from the organisation. */
 interface Holding {
   id: string;
@@ -424,6 +455,41 @@ function diffSections(snapshots: Snapshots): SectionDiff[] {
   });
 }
 
+// ---- Process guide (lathund) ----
+
+const guideText = (doc: RichText | undefined) => (doc ? richTextToPlainText(doc) : '');
+
+/**
+ * The guide's introduction, then each effect goal's two texts, compared word by word like a
+ * section's. A revision sent before the guide existed has every text empty.
+ */
+function diffProcessGuide(snapshots: Snapshots): FieldChange[] {
+  const guides = [snapshots.after.processGuide, snapshots.before.processGuide];
+  const goalTitles = new Map<string, string>();
+  for (const guide of guides) {
+    for (const goal of guide?.goals ?? [])
+      if (!goalTitles.has(goal.goalId)) goalTitles.set(goal.goalId, goal.goalTitle);
+  }
+  const goalOf = (guide: SnapshotProcessGuide | undefined, goalId: string) =>
+    guide?.goals.find((goal) => goal.goalId === goalId);
+  const specs: FieldSpec<SnapshotProcessGuide | undefined>[] = [
+    { field: 'introduction', label: 'Inledning', value: (guide) => guideText(guide?.introduction) },
+    ...[...goalTitles].flatMap(([goalId, title]): FieldSpec<SnapshotProcessGuide | undefined>[] => [
+      {
+        field: `${goalId}:usage`,
+        label: `${title}: Så används systemet`,
+        value: (guide) => guideText(goalOf(guide, goalId)?.usage),
+      },
+      {
+        field: `${goalId}:statistics`,
+        label: `${title}: Statistik vi vill kunna ta ut`,
+        value: (guide) => guideText(goalOf(guide, goalId)?.statistics),
+      },
+    ]),
+  ];
+  return changedFields(specs, snapshots.before.processGuide, snapshots.after.processGuide, snapshots);
+}
+
 export interface DiffSides {
   /** The revision numbers compared; null for the current draft. */
   from: number | null;
@@ -442,15 +508,25 @@ export function diffSnapshots(before: PlanSnapshot, after: PlanSnapshot, sides: 
     timeline: diffEntities(before.plan.keyActivities, after.plan.keyActivities, keyActivitySpec, snapshots),
     checklist: diffEntities(before.checklist, after.checklist, checklistSpec(after.vendorName), snapshots),
     organisation: diffEntities(holdingsOf(before), holdingsOf(after), holdingSpec, snapshots),
+    // Revisions sent before the communication plan existed have none: every item reads as added.
+    communication: diffEntities(
+      before.communicationPlan?.items ?? [],
+      after.communicationPlan?.items ?? [],
+      communicationSpec,
+      snapshots,
+    ),
   };
+  const processGuide = diffProcessGuide(snapshots);
   const changeCount =
     sections.reduce((count, section) => count + section.fields.length, 0) +
-    Object.values(entities).reduce((count, changes) => count + changes.length, 0);
+    Object.values(entities).reduce((count, changes) => count + changes.length, 0) +
+    processGuide.length;
   return {
     from: { number: sides.from, takenAt: before.takenAt },
     to: { number: sides.to, takenAt: after.takenAt },
     sections,
     ...entities,
+    processGuide,
     changeCount,
   };
 }

@@ -1,12 +1,12 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { EntityChange, PlanDiff, SectionDiff } from '../../shared/revisions.js';
+import type { EntityChange, FieldChange, PlanDiff, SectionDiff } from '../../shared/revisions.js';
 import { changeColors } from './colors.js';
 import { formatDateTime } from './dates.js';
 import { changedGroupCounts, type EntityGroup, entityGroups } from './diffGroups.js';
 import { Added, PlainValue, Removed, ValueChange, WordDiff } from './TextDiff.js';
 
-/** What changed in the plan between two versions: the sections' texts, then item by item. */
+/** What changed in the plan between two versions: the sections' texts, item by item, then the process guide's texts. */
 export function DiffView({ diff }: { diff: PlanDiff }) {
   return (
     <Stack gap="lg">
@@ -19,6 +19,7 @@ export function DiffView({ diff }: { diff: PlanDiff }) {
         .map((group) => (
           <GroupChanges key={group} group={group} changes={diff[group]} />
         ))}
+      {diff.processGuide.length > 0 && <ProcessGuideChanges fields={diff.processGuide} />}
     </Stack>
   );
 }
@@ -59,13 +60,23 @@ function DiffSummary({ diff }: { diff: PlanDiff }) {
 }
 
 function SectionChanges({ section }: { section: SectionDiff }) {
+  return <TextChanges id={`andrat-${section.key}`} title={section.title} fields={section.fields} />;
+}
+
+/** The process guide (lathund) reads like a section of the plan: its texts, word by word. */
+function ProcessGuideChanges({ fields }: { fields: FieldChange[] }) {
+  const { t } = useTranslation();
+  return <TextChanges id="andrat-processGuide" title={t('revisions.diff.groups.processGuide')} fields={fields} />;
+}
+
+function TextChanges({ id, title, fields }: { id: string; title: string; fields: FieldChange[] }) {
   return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby={`andrat-${section.key}`}>
-      <Title order={3} size="h4" id={`andrat-${section.key}`} mb="sm">
-        {section.title}
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby={id}>
+      <Title order={3} size="h4" id={id} mb="sm">
+        {title}
       </Title>
       <Stack gap="md">
-        {section.fields.map((field) => (
+        {fields.map((field) => (
           <div key={field.field}>
             <Text fw={600} size="sm" c="gray.8" mb={4}>
               {field.label}

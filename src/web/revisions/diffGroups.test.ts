@@ -15,6 +15,8 @@ const emptyDiff: PlanDiff = {
   timeline: [],
   checklist: [],
   organisation: [],
+  communication: [],
+  processGuide: [],
   changeCount: 0,
 };
 
@@ -31,6 +33,22 @@ describe('changedGroupCounts', () => {
       { group: 'sections', count: 1 },
       { group: 'goals', count: 1 },
       { group: 'timeline', count: 2 },
+    ]);
+  });
+
+  it("counts the communication plan's items and then the process guide's texts last", () => {
+    const text = { field: 'introduction', label: 'Inledning', before: '', after: 'Ny', parts: [] };
+    const diff: PlanDiff = {
+      ...emptyDiff,
+      processGuide: [text, { ...text, field: 'goal-1:usage' }],
+      communication: [change('Informationsmöte')],
+      organisation: [change('Projektledare: Åsa Öberg')],
+      changeCount: 4,
+    };
+    expect(changedGroupCounts(diff)).toEqual([
+      { group: 'organisation', count: 1 },
+      { group: 'communication', count: 1 },
+      { group: 'processGuide', count: 2 },
     ]);
   });
 

@@ -9,14 +9,21 @@ export const entityGroups = [
   'timeline',
   'checklist',
   'organisation',
+  'communication',
 ] as const satisfies readonly (keyof PlanDiff)[];
 export type EntityGroup = (typeof entityGroups)[number];
 
-/** How many sections and items of each kind changed, leaving out the kinds that did not. */
-export function changedGroupCounts(diff: PlanDiff): { group: 'sections' | EntityGroup; count: number }[] {
+/**
+ * How many sections, items of each kind and texts of the process guide changed, leaving out the
+ * kinds that did not.
+ */
+export function changedGroupCounts(
+  diff: PlanDiff,
+): { group: 'sections' | EntityGroup | 'processGuide'; count: number }[] {
   const counts = [
     { group: 'sections' as const, count: diff.sections.length },
     ...entityGroups.map((group) => ({ group, count: diff[group].length })),
+    { group: 'processGuide' as const, count: diff.processGuide.length },
   ];
   return counts.filter(({ count }) => count > 0);
 }
