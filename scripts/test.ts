@@ -22,6 +22,8 @@ interface Tally {
   failed: number;
   skipped: number;
   exitCode: number;
+  /** Passed only when run again. */
+  flaky?: number;
 }
 const tallies: Tally[] = [];
 /** validate, unit, API on SQLite, API on PostgreSQL, browser journeys: fewer means one did not run. */
@@ -64,6 +66,7 @@ function playwright(suite: string, env: Record<string, string>): void {
     failed: stats.unexpected ?? (exitCode === 0 ? 0 : 1),
     skipped: stats.skipped ?? 0,
     exitCode,
+    flaky: stats.flaky ?? 0,
   });
 }
 
@@ -100,7 +103,8 @@ try {
 
 console.log('\n=== summary ===');
 for (const tally of tallies) {
-  console.log(`${tally.suite.padEnd(45)} ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+  const flaky = tally.flaky ? ` (${tally.flaky} only on the retry)` : '';
+  console.log(`${tally.suite.padEnd(45)} ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped${flaky}`);
 }
 const total = tallies.reduce(
   (sum, tally) => ({

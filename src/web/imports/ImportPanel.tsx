@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Input, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type ImportCommitBody,
@@ -49,7 +49,9 @@ export function ImportPanel({
   const { t } = useTranslation();
   const id = useId();
   const inputId = `${id}-file`;
-  const [file, setFile] = useState<File | null>(null);
+  // The file is read from the input when the form is sent: the input is the one truth even when a
+  // change event reaches the panel while it is still opening.
+  const fileInput = useRef<HTMLInputElement>(null);
   const [missingFile, setMissingFile] = useState(false);
   const [filter, setFilter] = useState<Filter>('all');
   const [imported, setImported] = useState<ImportResult | null>(null);
@@ -61,6 +63,7 @@ export function ImportPanel({
 
   const upload = (event: FormEvent) => {
     event.preventDefault();
+    const file = fileInput.current?.files?.[0];
     setMissingFile(!file);
     if (!file) return;
     setImported(null);
@@ -76,7 +79,6 @@ export function ImportPanel({
       onSuccess: (result) => {
         setImported(result);
         previewUpload.reset();
-        setFile(null);
         setInputKey((key) => key + 1);
         onImported?.(result);
       },
@@ -115,6 +117,7 @@ export function ImportPanel({
             >
               <input
                 key={inputKey}
+                ref={fileInput}
                 id={inputId}
                 name="file"
                 type="file"
@@ -122,10 +125,7 @@ export function ImportPanel({
                 aria-describedby={`${inputId}-description${missingFile ? ` ${inputId}-error` : ''}`}
                 aria-invalid={missingFile || undefined}
                 style={{ display: 'block', marginTop: 4 }}
-                onChange={(event) => {
-                  setFile(event.currentTarget.files?.[0] ?? null);
-                  setMissingFile(false);
-                }}
+                onChange={() => setMissingFile(false)}
               />
             </Input.Wrapper>
             <Button type="submit" loading={previewUpload.isPending}>
