@@ -104,7 +104,9 @@ try {
 console.log('\n=== summary ===');
 for (const tally of tallies) {
   const flaky = tally.flaky ? ` (${tally.flaky} only on the retry)` : '';
-  console.log(`${tally.suite.padEnd(45)} ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped${flaky}`);
+  console.log(
+    `${tally.suite.padEnd(45)} ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped${flaky}`,
+  );
 }
 const total = tallies.reduce(
   (sum, tally) => ({
