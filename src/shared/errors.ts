@@ -16,6 +16,8 @@ export const errorCodes = [
   'TOKEN_EXPIRED',
   /** A mailed link that has already been used once. */
   'TOKEN_USED',
+  /** The project is closed: its plan no longer changes, only the goal follow-up and the follow-up meeting. */
+  'PROJECT_CLOSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

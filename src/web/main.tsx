@@ -88,8 +88,17 @@ const router = createBrowserRouter([
         path: 'projekt/:projectId/leverans',
         lazy: async () => ({ Component: (await import('./delivery/DeliveryPage.js')).DeliveryPage }),
       },
+      {
+        path: 'projekt/:projectId/avslut',
+        lazy: async () => ({ Component: (await import('./closure/ClosurePage.js')).ClosurePage }),
+      },
       { path: 'projekt/:projectId/historik', element: <HistoryPage /> },
       { path: 'mina-uppgifter', element: <MyTasksPage /> },
+      {
+        path: 'portfolj',
+        // The chart library is loaded only by those who open the portfolio.
+        lazy: async () => ({ Component: (await import('./portfolio/PortfolioPage.js')).PortfolioPage }),
+      },
       { path: 'kunder', element: <CustomersPage /> },
       { path: 'kunder/:customerId', element: <CustomerPage /> },
       { path: 'leverantor/personer', element: <VendorPeoplePage /> },

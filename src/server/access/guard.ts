@@ -10,7 +10,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     projectAccess: ProjectAccess | null;
   }
+  interface FastifyContextConfig {
+    /** The route still changes a closed project: the goal follow-up, the follow-up meeting, reading marks. */
+    openAfterClosure?: boolean;
+  }
 }
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Every route under a project, a customer or a person is checked here, by its path, before its
@@ -27,7 +33,14 @@ const scopes: {
     prefix: '/api/projects/:id',
     param: 'id',
     check: async (context, request, id) => {
-      request.projectAccess = await loadProjectAccess(context, requireUser(request), id);
+      const access = await loadProjectAccess(context, requireUser(request), id);
+      request.projectAccess = access;
+      if (access.closed && !READS.has(request.method) && !request.routeOptions.config.openAfterClosure) {
+        throw new AppError(
+          'PROJECT_CLOSED',
+          'Projektet är avslutat och i genomförandefasen: planen kan inte längre ändras. Måluppföljningen och uppföljningsmötet går fortfarande att uppdatera.',
+        );
+      }
     },
   },
   {

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 
 const projectRef = precompiled(
   (db, projectId: string) =>
-    db.selectFrom('projects').select(['id', 'customer_id', 'template_id']).where('id', '=', projectId),
+    db.selectFrom('projects').select(['id', 'customer_id', 'template_id', 'phase']).where('id', '=', projectId),
   [''],
 );
 

@@ -9,7 +9,12 @@ import { accessRepository } from './repository.js';
 export interface ProjectAccess {
   project: { id: string; customerId: string; templateId: string };
   template: TemplateContent;
+  /** What the viewer may do now: nothing but reading once the project is closed. */
   permissions: ProjectPermissions;
+  /** What the viewer's roles give in an open project; after closure it still decides who follows up the goals. */
+  rolePermissions: ProjectPermissions;
+  /** Closure approved: the project is in the operations phase and its plan is read-only. */
+  closed: boolean;
   /** The roles the user's person holds in the project (none for the vendor admin). */
   heldRoleKeys: readonly string[];
 }
@@ -32,10 +37,19 @@ export async function loadProjectAccess(
       ? accessRepository.rolesHeldInProject(context.db, projectId, user.personId)
       : Promise.resolve([]),
   ]);
-  const permissions = projectPermissions(user, project, held, template);
-  if (!permissions.read) throw notFound('Projektet');
-  return { project, template, permissions, heldRoleKeys: held };
+  const rolePermissions = projectPermissions(user, project, held, template);
+  if (!rolePermissions.read) throw notFound('Projektet');
+  const closed = row.phase === 'operations';
+  const permissions = closed ? readOnly(rolePermissions) : rolePermissions;
+  return { project, template, permissions, rolePermissions, closed, heldRoleKeys: held };
 }
+
+const readOnly = (permissions: ProjectPermissions): ProjectPermissions => ({
+  ...permissions,
+  edit: false,
+  approve: false,
+  tickRoles: new Set(),
+});
 
 export function requireEdit(access: ProjectAccess): void {
   if (!access.permissions.edit) {

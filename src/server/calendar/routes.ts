@@ -28,6 +28,8 @@ export const calendarRoutes =
     app.post(
       '/api/projects/:id/calendar-feed',
       {
+        // A reader's own subscription, not part of the plan: still offered after closure.
+        config: { openAfterClosure: true },
         schema: {
           tags,
           summary:

@@ -46,6 +46,9 @@ export interface Database {
   goal_measurement_settings: GoalMeasurementSettingsTable;
   measurement_computations: MeasurementComputationsTable;
   goal_measurements: GoalMeasurementsTable;
+  project_step_decisions: ProjectStepDecisionsTable;
+  project_closures: ProjectClosuresTable;
+  follow_on_projects: FollowOnProjectsTable;
 }
 
 export interface UsersTable {
@@ -507,5 +510,32 @@ export interface GoalMeasurementsTable {
   computation_id: string | null;
   recorded_by_user_id: string | null;
   recorded_by_name: string;
+  created_at: string;
+}
+
+export interface ProjectStepDecisionsTable {
+  id: string;
+  project_id: string;
+  /** Null: the step follows the project's data again. */
+  step_number: number | null;
+  derived_step_number: number;
+  reason: string;
+  decided_by_user_id: string | null;
+  decided_by_name: string;
+  created_at: string;
+}
+
+export interface ProjectClosuresTable {
+  project_id: string;
+  approved_by_user_id: string | null;
+  approved_by_name: string;
+  approved_at: string;
+  /** JSON: what was still open when the closure was approved. */
+  open_items: string;
+}
+
+export interface FollowOnProjectsTable {
+  project_id: string;
+  follows_project_id: string;
   created_at: string;
 }

@@ -80,6 +80,8 @@ export const computationRoutes =
     app.post(
       '/api/projects/:id/goals/:goalId/measurement-files/inspect',
       {
+        // The effect goals are followed up in the operations phase too.
+        config: { openAfterClosure: true },
         schema: {
           tags,
           summary: 'Läs rubrikraden och de första raderna i en export (CSV eller Excel) för att välja kolumner',
@@ -104,6 +106,8 @@ export const computationRoutes =
     app.post(
       '/api/projects/:id/goals/:goalId/computations',
       {
+        // The effect goals are followed up in the operations phase too.
+        config: { openAfterClosure: true },
         schema: {
           tags,
           summary: 'Räkna fram effektmålets värde ur exporter från skolplattformen, med beräkningen redovisad',

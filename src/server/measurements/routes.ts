@@ -45,6 +45,8 @@ export const measurementRoutes =
     app.post(
       '/api/projects/:id/goals/:goalId/measurements',
       {
+        // The effect goals are followed up in the operations phase too.
+        config: { openAfterClosure: true },
         schema: {
           tags,
           summary:
@@ -71,6 +73,8 @@ export const measurementRoutes =
     app.delete(
       '/api/projects/:id/goals/:goalId/measurements/:measurementId',
       {
+        // The effect goals are followed up in the operations phase too.
+        config: { openAfterClosure: true },
         schema: {
           tags,
           summary: 'Ta bort en mätning av ett effektmål',
@@ -93,6 +97,8 @@ export const measurementRoutes =
     app.put(
       '/api/projects/:id/goals/:goalId/measurement-settings',
       {
+        // The effect goals are followed up in the operations phase too.
+        config: { openAfterClosure: true },
         schema: {
           tags,
           summary:

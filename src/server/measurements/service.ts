@@ -49,7 +49,7 @@ export async function mayMeasure(
   user: CurrentUser,
   goalId: string,
 ): Promise<boolean> {
-  if (access.permissions.edit) return true;
+  if (access.rolePermissions.edit) return true;
   if (!user.personId) return false;
   return (await measurementRepository.measurerOf(context.db, access.project.id, goalId)) === user.personId;
 }
@@ -180,7 +180,7 @@ export async function getGoalTracking(
     startDate: tracking.startDate,
     goals: tracking.goals,
     people,
-    may: { measure: access.permissions.edit || measuresSome, configure: access.permissions.edit },
+    may: { measure: access.rolePermissions.edit || measuresSome, configure: access.rolePermissions.edit },
   };
 }
 

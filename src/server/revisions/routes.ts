@@ -84,6 +84,8 @@ export const revisionRoutes =
     app.post(
       '/api/projects/:id/revisions/:number/read',
       {
+        // The reader's own mark, not part of the plan: still kept after closure.
+        config: { openAfterClosure: true },
         schema: {
           tags,
           summary: 'Markera en version som läst (att läsa den igen ändrar inget)',

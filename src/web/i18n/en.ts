@@ -9,6 +9,7 @@ export const en: Translation = {
   nav: {
     projects: 'Projects',
     customers: 'Customers',
+    portfolio: 'Portfolio',
     vendor: 'Vendor',
     apiDocs: 'API',
     logout: 'Log out',

@@ -1,11 +1,14 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { checklistEn, checklistSv } from '../checklist/texts.js';
+import { closureEn, closureSv } from '../closure/texts.js';
 import { communicationEn, communicationSv } from '../communication/texts.js';
 import { deliveryEn, deliverySv } from '../delivery/texts.js';
 import { measurementsEn, measurementsSv } from '../measurements/texts.js';
 import { planEn, planSv } from '../plan/texts.js';
+import { portfolioEn, portfolioSv } from '../portfolio/texts.js';
 import { revisionsEn, revisionsSv } from '../revisions/texts.js';
+import { stepsEn, stepsSv } from '../steps/texts.js';
 import { tasksEn, tasksSv } from '../tasks/texts.js';
 import { timelineEn, timelineSv } from '../timeline/texts.js';
 import { trainingsEn, trainingsSv } from '../trainings/texts.js';
@@ -34,6 +37,9 @@ void i18next.use(initReactI18next).init({
         communication: communicationSv,
         delivery: deliverySv,
         measurements: measurementsSv,
+        portfolio: portfolioSv,
+        steps: stepsSv,
+        closure: closureSv,
       },
     },
     en: {
@@ -48,6 +54,9 @@ void i18next.use(initReactI18next).init({
         communication: communicationEn,
         delivery: deliveryEn,
         measurements: measurementsEn,
+        portfolio: portfolioEn,
+        steps: stepsEn,
+        closure: closureEn,
       },
     },
   },

@@ -7,6 +7,7 @@ export const sv = {
   nav: {
     projects: 'Projekt',
     customers: 'Kunder',
+    portfolio: 'Portfölj',
     vendor: 'Leverantören',
     apiDocs: 'API',
     logout: 'Logga ut',

@@ -24,6 +24,7 @@ export function AppLayout() {
 
   // Customers and the vendor's own people are the vendor admin's; everyone else works in projects.
   const isVendorAdmin = session.data.user.role === 'vendor_admin';
+  const isVendor = session.data.user.role !== 'customer';
   const navLink = (to: string, label: string) => (
     <Anchor component={NavLink} to={to} c="white" fw={600} underline="hover" className="nav-link">
       {label}
@@ -42,6 +43,7 @@ export function AppLayout() {
               {t('app.name')}
             </Text>
             <Group component="nav" aria-label={t('nav.main')} gap="lg">
+              {isVendor && navLink('/portfolj', t('nav.portfolio'))}
               {navLink('/projekt', t('nav.projects'))}
               {navLink('/mina-uppgifter', t('tasks.title'))}
               {isVendorAdmin && navLink('/kunder', t('nav.customers'))}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ChecklistSection } from '../checklist/ChecklistSection.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
+import { StepBar } from '../steps/StepBar.js';
 import { useProject } from './api.js';
 import { ProgressBar } from './ProgressBar.js';
 import { ProjectNav } from './ProjectNav.js';
@@ -42,6 +43,7 @@ export function ProjectPage() {
           <ProgressBar progress={data.progress} label={t('projects.progress')} width={220} />
         </Group>
       </Paper>
+      <StepBar project={data} />
       <ProjectNav projectId={data.id} />
       <ChecklistSection project={data} />
     </Stack>

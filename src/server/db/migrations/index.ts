@@ -5,6 +5,7 @@ import * as m003 from './003_plan.js';
 import * as m004 from './004_daily_work.js';
 import * as m005 from './005_trainings_delivery.js';
 import * as m006 from './006_measurements.js';
+import * as m007 from './007_steps_closure.js';
 
 /** Registered statically: a file-system provider cannot load `.ts` migrations under the test runner. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '004_daily_work': m004,
   '005_trainings_delivery': m005,
   '006_measurements': m006,
+  '007_steps_closure': m007,
 };
 
 export const migrationProvider: MigrationProvider = {
