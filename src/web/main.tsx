@@ -89,6 +89,10 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./delivery/DeliveryPage.js')).DeliveryPage }),
       },
       {
+        path: 'projekt/:projectId/styrning',
+        lazy: async () => ({ Component: (await import('./steering/SteeringPage.js')).SteeringPage }),
+      },
+      {
         path: 'projekt/:projectId/avslut',
         lazy: async () => ({ Component: (await import('./closure/ClosurePage.js')).ClosurePage }),
       },

@@ -49,6 +49,14 @@ export interface Database {
   project_step_decisions: ProjectStepDecisionsTable;
   project_closures: ProjectClosuresTable;
   follow_on_projects: FollowOnProjectsTable;
+  steering_meetings: SteeringMeetingsTable;
+  change_requests: ChangeRequestsTable;
+  decisions: DecisionsTable;
+  decision_links: DecisionLinksTable;
+  budget_lines: BudgetLinesTable;
+  project_budgets: ProjectBudgetsTable;
+  role_texts: RoleTextsTable;
+  role_acknowledgements: RoleAcknowledgementsTable;
 }
 
 export interface UsersTable {
@@ -538,4 +546,108 @@ export interface FollowOnProjectsTable {
   project_id: string;
   follows_project_id: string;
   created_at: string;
+}
+
+export interface SteeringMeetingsTable {
+  id: string;
+  project_id: string;
+  date: string;
+  time: string | null;
+  place: string;
+  /** JSON: [{ title, note }] */
+  agenda_items: string;
+  minutes: string;
+  agenda_sent_at: string | null;
+  created_at: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface ChangeRequestsTable {
+  id: string;
+  project_id: string;
+  number: number;
+  title: string;
+  /** JSON: ['result' | 'time' | 'budget'] */
+  areas: string;
+  change: string;
+  reason: string;
+  consequence: string;
+  proposal: string;
+  /** JSON: [{ keyActivityId, to }] */
+  date_changes: string;
+  /** JSON: [{ goalId, field, to }] */
+  goal_changes: string;
+  status: 'pending' | 'approved' | 'rejected';
+  meeting_id: string | null;
+  prepared_by_user_id: string | null;
+  prepared_by_name: string;
+  created_at: string;
+  decided_by_user_id: string | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  decision_comment: string | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface DecisionsTable {
+  id: string;
+  project_id: string;
+  number: number;
+  title: string;
+  background: string;
+  decision: string;
+  decided_by: 'styrgrupp' | 'projektgrupp' | 'bestallare';
+  decided_on: string;
+  change_request_id: string | null;
+  meeting_id: string | null;
+  recorded_by_user_id: string | null;
+  recorded_by_name: string;
+  created_at: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface DecisionLinksTable {
+  decision_id: string;
+  kind: 'activity' | 'keyActivity' | 'goal' | 'section';
+  target_id: string;
+}
+
+export interface BudgetLinesTable {
+  id: string;
+  project_id: string;
+  position: number;
+  title: string;
+  planned_sek: number;
+  actual_sek: number;
+  created_at: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface ProjectBudgetsTable {
+  project_id: string;
+  overrun_threshold_percent: number;
+  version: number;
+  updated_at: string;
+}
+
+export interface RoleTextsTable {
+  project_id: string;
+  role_key: string;
+  responsibility: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface RoleAcknowledgementsTable {
+  project_id: string;
+  person_id: string;
+  role_key: string;
+  /** SHA-256 of the responsibility text confirmed. */
+  text_hash: string;
+  acknowledged_at: string;
+  user_id: string | null;
 }

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { acknowledgementsEn, acknowledgementsSv } from '../acknowledgements/texts.js';
 import { checklistEn, checklistSv } from '../checklist/texts.js';
 import { closureEn, closureSv } from '../closure/texts.js';
 import { communicationEn, communicationSv } from '../communication/texts.js';
@@ -8,6 +9,7 @@ import { measurementsEn, measurementsSv } from '../measurements/texts.js';
 import { planEn, planSv } from '../plan/texts.js';
 import { portfolioEn, portfolioSv } from '../portfolio/texts.js';
 import { revisionsEn, revisionsSv } from '../revisions/texts.js';
+import { steeringEn, steeringSv } from '../steering/texts.js';
 import { stepsEn, stepsSv } from '../steps/texts.js';
 import { tasksEn, tasksSv } from '../tasks/texts.js';
 import { timelineEn, timelineSv } from '../timeline/texts.js';
@@ -40,6 +42,8 @@ void i18next.use(initReactI18next).init({
         portfolio: portfolioSv,
         steps: stepsSv,
         closure: closureSv,
+        steering: steeringSv,
+        acknowledgements: acknowledgementsSv,
       },
     },
     en: {
@@ -57,6 +61,8 @@ void i18next.use(initReactI18next).init({
         portfolio: portfolioEn,
         steps: stepsEn,
         closure: closureEn,
+        steering: steeringEn,
+        acknowledgements: acknowledgementsEn,
       },
     },
   },

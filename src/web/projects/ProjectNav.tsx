@@ -50,6 +50,9 @@ export function ProjectNav({ projectId }: { projectId: string }) {
       <NavLink to={`${base}/leverans`} style={tabStyle}>
         {t('delivery.title')}
       </NavLink>
+      <NavLink to={`${base}/styrning`} style={tabStyle}>
+        {t('steering.title')}
+      </NavLink>
       <NavLink to={`${base}/avslut`} style={tabStyle}>
         {t('closure.title')}
       </NavLink>

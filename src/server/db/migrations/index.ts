@@ -6,6 +6,7 @@ import * as m004 from './004_daily_work.js';
 import * as m005 from './005_trainings_delivery.js';
 import * as m006 from './006_measurements.js';
 import * as m007 from './007_steps_closure.js';
+import * as m008 from './008_steering.js';
 
 /** Registered statically: a file-system provider cannot load `.ts` migrations under the test runner. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '005_trainings_delivery': m005,
   '006_measurements': m006,
   '007_steps_closure': m007,
+  '008_steering': m008,
 };
 
 export const migrationProvider: MigrationProvider = {

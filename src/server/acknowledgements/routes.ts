@@ -1,0 +1,6 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../core/context.js';
+
+export const acknowledgementRoutes =
+  (_context: AppContext): FastifyPluginAsyncZod =>
+  async (_app) => {};
