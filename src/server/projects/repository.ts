@@ -62,11 +62,13 @@ export const projectRepository = {
     plan: PlanSeed,
     communicationItems: CommunicationItemInsert[],
   ): Promise<void> {
-    await db.transaction().execute(async (trx) => {
+    const insert = async (trx: Kysely<Database>) => {
       await trx.insertInto('projects').values(project).execute();
       if (activities.length > 0) await trx.insertInto('activities').values(activities).execute();
       await planRepository.insertSeed(trx, plan);
       await communicationRepository.insertItems(trx, communicationItems);
-    });
+    };
+    // A project started as part of a larger change (a follow-on project) is created in its transaction.
+    await (db.isTransaction ? insert(db) : db.transaction().execute(insert));
   },
 };
