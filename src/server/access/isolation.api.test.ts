@@ -20,6 +20,8 @@ const NOT_CUSTOMER_SCOPED = [
   /^\/api\/customers$/,
   /^\/api\/projects$/,
   /^\/api\/vendor\/people$/,
+  // The vendor's portfolio: refused to customers, each vendor person's projects chosen by their roles (portfolio.api.test.ts).
+  /^\/api\/portfolio$/,
   // The viewer's own tasks across projects, each project checked for access (my-tasks.api.test.ts).
   /^\/api\/me\/tasks$/,
   // The signed-in user's own reminders and calendar address.

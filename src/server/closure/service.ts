@@ -18,7 +18,7 @@ import { AppError, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { Database } from '../db/schema.js';
 import { getGoalTracking } from '../measurements/service.js';
-import { vendorRecipients } from '../organisation/service.js';
+import { PROJECT_SUPPORTER_ROLE, vendorRecipients } from '../organisation/service.js';
 import { createProject } from '../projects/service.js';
 import { getVendorName } from '../settings/service.js';
 import { loadTemplateContent } from '../templates/service.js';
@@ -35,8 +35,6 @@ import { closureRepository } from './repository.js';
 const FOLLOW_UP_KEY = 'uppfoljningsmote';
 /** The template's checklist group whose activity is the next project ("Planera införande av … Hub"). */
 const NEXT_STEP_GROUP_KEY = 'nasta-steg';
-/** The vendor role told of the closure and allowed to plan the follow-up meeting. */
-const PROJECT_SUPPORTER_ROLE = 'projektstodjare';
 
 /** What the closure takes from the project's template, with the vendor's name filled in. */
 function closureTexts(template: TemplateContent, vendorName: string) {

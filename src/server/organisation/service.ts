@@ -450,6 +450,9 @@ export async function unassignRole(
   });
 }
 
+/** The vendor's role that follows a customer's project: told of new plan versions, sees its projects first. */
+export const PROJECT_SUPPORTER_ROLE = 'projektstodjare';
+
 /**
  * Who on the vendor's side hears of something in a project: the holders of `roleKey` there with an
  * e-mail address or, when none has one, the vendor's administrators. Each address once.

@@ -15,14 +15,11 @@ import type { AppContext } from '../core/context.js';
 import { AppError, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { PlanRevisionsTable } from '../db/schema.js';
-import { vendorRecipients } from '../organisation/service.js';
+import { PROJECT_SUPPORTER_ROLE, vendorRecipients } from '../organisation/service.js';
 import { diffSnapshots } from './diff.js';
 import { revisionMail } from './mails.js';
 import { type RevisionSummaryRow, revisionRepository } from './repository.js';
 import { planSnapshotFor } from './snapshot.js';
-
-/** The vendor role that follows the customer's plan and is told of every new version. */
-const NOTIFIED_ROLE = 'projektstodjare';
 
 export interface ErrorLog {
   error(data: object, message: string): void;
@@ -107,7 +104,7 @@ async function notifyVendor(
   revision: { number: number; message: string; snapshot: PlanSnapshot; sender: CurrentUser },
 ): Promise<void> {
   const projectId = access.project.id;
-  const recipients = await vendorRecipients(context.db, projectId, NOTIFIED_ROLE);
+  const recipients = await vendorRecipients(context.db, projectId, PROJECT_SUPPORTER_ROLE);
   if (recipients.length === 0) return;
   const previous = revision.number - 1;
   const changesSincePrevious =

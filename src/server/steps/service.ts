@@ -8,13 +8,11 @@ import { stockholmDay } from '../core/days.js';
 import { AppError } from '../core/errors.js';
 import { newOrderedId } from '../core/ids.js';
 import type { Database } from '../db/schema.js';
+import { PROJECT_SUPPORTER_ROLE } from '../organisation/service.js';
 import { getVendorName } from '../settings/service.js';
 import { withVendorName } from '../templates/vendor-name.js';
 import { type StepDecisionRow, stepRepository } from './repository.js';
 import { type DerivedSteps, decisionDirection, deriveSteps, stepInForce } from './rules.js';
-
-/** The vendor role that steers the project from the vendor's side, and so may also steer its step. */
-const PROJECT_SUPPORTER_ROLE = 'projektstodjare';
 
 /** A closed project has passed every step: there is nothing left to hold or move. */
 const mayDecide = (access: ProjectAccess): boolean =>

@@ -40,6 +40,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('follows_project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
+  // The portfolio asks each project when its customer last changed anything; the history reads per project too.
+  await db.schema
+    .createIndex('audit_events_project_idx')
+    .on('audit_events')
+    .columns(['project_id', 'created_at'])
+    .execute();
+
   await db.schema
     .createIndex('follow_on_projects_follows_idx')
     .on('follow_on_projects')
@@ -49,6 +56,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('follow_on_projects').execute();
+  await db.schema.dropIndex('audit_events_project_idx').execute();
   await db.schema.dropTable('project_closures').execute();
   await db.schema.dropTable('project_step_decisions').execute();
 }
