@@ -4,6 +4,7 @@ import { snapshotCommunicationPlanSchema, snapshotProcessGuideSchema } from './c
 import { goalStatusSchema, measurementSchema } from './measurements.js';
 import { planSchema } from './plan.js';
 import { projectPhases } from './projects.js';
+import { deciders } from './steering.js';
 
 /**
  * A revision is the whole plan frozen when the customer sends it to the vendor: the plan itself and
@@ -41,6 +42,17 @@ export const snapshotGoalMeasurementsSchema = z.object({
 });
 export type SnapshotGoalMeasurements = z.infer<typeof snapshotGoalMeasurementsSchema>;
 
+/** A decision of the decision log as the plan carries it. */
+export const snapshotDecisionSchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  title: z.string(),
+  decision: z.string(),
+  decidedBy: z.enum(deciders),
+  decidedOn: z.string(),
+});
+export type SnapshotDecision = z.infer<typeof snapshotDecisionSchema>;
+
 export const planSnapshotSchema = z.object({
   formatVersion: z.literal(1),
   takenAt: z.string(),
@@ -63,6 +75,8 @@ export const planSnapshotSchema = z.object({
   processGuide: snapshotProcessGuideSchema.optional(),
   /** Absent from revisions sent before effect goals were measured. */
   goalMeasurements: z.array(snapshotGoalMeasurementsSchema).optional(),
+  /** The decision log, oldest first; absent from revisions sent before decisions were logged. */
+  decisions: z.array(snapshotDecisionSchema).optional(),
 });
 export type PlanSnapshot = z.infer<typeof planSnapshotSchema>;
 
@@ -153,6 +167,8 @@ export const planDiffSchema = z.object({
   organisation: z.array(entityChangeSchema),
   /** The communication plan's items; all added when the older side was sent before it existed. */
   communication: z.array(entityChangeSchema),
+  /** The decision log's decisions; all added when the older side was sent before decisions were logged. */
+  decisions: z.array(entityChangeSchema),
   /** The process guide's (lathund's) introduction and each effect goal's texts that changed. */
   processGuide: z.array(fieldChangeSchema),
   /** How many things changed in all; zero when the two are the same. */

@@ -421,6 +421,50 @@ describe('the plan document', () => {
     expect(headings.some((heading) => /Kommunikationsplan|Lathund/.test(heading))).toBe(false);
   });
 
+  it('tables the decision log in the order taken, just before the closure', () => {
+    const snapshot: PlanSnapshot = {
+      ...samplePlanSnapshot(),
+      decisions: [
+        {
+          id: 'd-1',
+          number: 1,
+          title: 'Rubriker till IUP',
+          decision: 'Skolverkets rubriker.',
+          decidedBy: 'projektgrupp',
+          decidedOn: '2027-01-18',
+        },
+        {
+          id: 'd-2',
+          number: 2,
+          title: 'Skarp start flyttas',
+          decision: 'Till 15 mars.',
+          decidedBy: 'styrgrupp',
+          decidedOn: '2027-02-10',
+        },
+      ],
+    };
+    const document = planDocument(snapshot, revision2);
+    expect(document.sections.slice(-2).map((section) => section.heading)).toEqual([
+      '12 Beslutslogg',
+      '13 Projektavslutning',
+    ]);
+    const [log] = tables(sectionNamed(document, 'Beslutslogg').blocks);
+    expect(log.columns.map((column) => column.header)).toEqual(['Nr', 'Datum', 'Beslut', 'Beslutat av']);
+    expect(cellTexts(log)).toEqual([
+      ['1', '2027-01-18', 'Rubriker till IUP | Skolverkets rubriker.', 'Projektgrupp'],
+      ['2', '2027-02-10', 'Skarp start flyttas | Till 15 mars.', 'Styrgrupp'],
+    ]);
+  });
+
+  it('says so when no decision is logged, and leaves the log out of a revision sent before it existed', () => {
+    const empty = planDocument({ ...samplePlanSnapshot(), decisions: [] }, revision2);
+    expect(sectionNamed(empty, 'Beslutslogg').blocks).toEqual([
+      { type: 'paragraph', content: [{ type: 'text', text: 'Inga beslut är registrerade.', italic: true }] },
+    ]);
+    const headings = planDocument(samplePlanSnapshot(), revision2).sections.map((section) => section.heading);
+    expect(headings.some((heading) => heading.endsWith('Beslutslogg'))).toBe(false);
+  });
+
   it('ends with the closure text', () => {
     const blocks = sectionNamed(planDocument(samplePlanSnapshot(), revision2), 'Projektavslutning').blocks;
     expect(blocks).toEqual([

@@ -8,8 +8,15 @@ import type {
   Risk,
   SuccessFactor,
 } from '../../shared/plan.js';
-import type { PlanSnapshot, SnapshotActivity, SnapshotGoalMeasurements, SnapshotRole } from '../../shared/revisions.js';
+import type {
+  PlanSnapshot,
+  SnapshotActivity,
+  SnapshotDecision,
+  SnapshotGoalMeasurements,
+  SnapshotRole,
+} from '../../shared/revisions.js';
 import { isRichTextEmpty, type RichText, type RichTextBlock, type RichTextInline } from '../../shared/rich-text.js';
+import { deciderLabels } from '../decisions/rules.js';
 import { goalStatusLabels } from '../measurements/status.js';
 import {
   deliverableLabels,
@@ -576,6 +583,29 @@ function processGuideBlocks(guide: SnapshotProcessGuide): Block[] {
   ];
 }
 
+/** One row per decision in the order taken: its number, date, who decided, and the decision under its title. */
+function decisionLogBlocks(decisions: SnapshotDecision[]): Block[] {
+  if (decisions.length === 0) return [notFilledIn('Inga beslut är registrerade.')];
+  return [
+    table(
+      [
+        ['Nr', 0.7],
+        ['Datum', 1.5],
+        ['Beslut', 6],
+        ['Beslutat av', 1.8],
+      ],
+      decisions.map((decision) =>
+        cellsRow([
+          cell(String(decision.number)),
+          cell(decision.decidedOn),
+          cellWithDetail(decision.title, decision.decision),
+          cell(deciderLabels[decision.decidedBy]),
+        ]),
+      ),
+    ),
+  ];
+}
+
 function versionLine(snapshot: PlanSnapshot, version: PlanVersion): string {
   if (version.kind === 'draft') return `Utkast ${readableDay(snapshot.takenAt)}`;
   return `Version ${version.number}, skickad ${readableDay(version.sentAt)} av ${version.senderName}`;
@@ -583,8 +613,8 @@ function versionLine(snapshot: PlanSnapshot, version: PlanVersion): string {
 
 /**
  * The plan in the template's order: its own sections, with the organisation after the risks (where
- * the template lists who answers for what) and the timeline, checklist, communication plan and
- * process guide before the closure.
+ * the template lists who answers for what) and the timeline, checklist, communication plan,
+ * process guide and decision log before the closure.
  */
 export function planDocument(snapshot: PlanSnapshot, version: PlanVersion): PlanDocument {
   const parts: { title: string; blocks: Block[] }[] = [];
@@ -592,11 +622,12 @@ export function planDocument(snapshot: PlanSnapshot, version: PlanVersion): Plan
   const schedule = [
     { title: 'Tidplan för de viktigaste aktiviteterna', blocks: timelineBlocks(snapshot.plan.keyActivities) },
     { title: 'Checklista med ansvarsfördelning och deadlines', blocks: checklistBlocks(snapshot.checklist) },
-    // Revisions sent before these existed have neither.
+    // Revisions sent before these existed have none of them.
     ...(snapshot.communicationPlan
       ? [{ title: 'Kommunikationsplan', blocks: communicationBlocks(snapshot.communicationPlan) }]
       : []),
     ...(snapshot.processGuide ? [{ title: 'Lathund', blocks: processGuideBlocks(snapshot.processGuide) }] : []),
+    ...(snapshot.decisions ? [{ title: 'Beslutslogg', blocks: decisionLogBlocks(snapshot.decisions) }] : []),
   ];
   for (const section of snapshot.plan.sections) {
     // Taken out of `schedule` here, so that only a template without a closure gets them at the end.

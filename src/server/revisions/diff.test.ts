@@ -75,6 +75,7 @@ const entityLists = [
   'checklist',
   'organisation',
   'communication',
+  'decisions',
 ] as const;
 
 /** The lists of the diff that are not empty, by name. */
@@ -249,6 +250,59 @@ describe('the comparison of two versions of the plan', () => {
       ['removed', before.plan.keyActivities[1].id],
       ['changed', before.plan.keyActivities[3].id],
     ]);
+  });
+
+  it('lists the decisions taken since, and a decision changed field by field', () => {
+    const decision = {
+      id: 'd-1',
+      number: 1,
+      title: 'Skarp start flyttas två veckor',
+      decision: 'Skarp start flyttas till 15 mars.',
+      decidedBy: 'styrgrupp' as const,
+      decidedOn: '2027-02-10',
+    };
+    const { before, after } = sampleAndCopy();
+    // The older side was sent before decisions were logged: every decision is new.
+    after.decisions = [decision];
+    const added = diffSnapshots(before, after, sides);
+    expect(added.decisions).toEqual([
+      {
+        id: 'd-1',
+        label: 'Beslut 1: Skarp start flyttas två veckor',
+        change: 'added',
+        fields: [
+          expect.objectContaining({ field: 'title', label: 'Rubrik', after: 'Skarp start flyttas två veckor' }),
+          expect.objectContaining({ field: 'decision', label: 'Beslut', after: 'Skarp start flyttas till 15 mars.' }),
+          expect.objectContaining({ field: 'decidedBy', label: 'Beslutat av', after: 'Styrgrupp' }),
+          expect.objectContaining({ field: 'decidedOn', label: 'Datum', after: '2027-02-10' }),
+        ],
+      },
+    ]);
+    expect(added.changeCount).toBe(1);
+
+    before.decisions = [decision];
+    after.decisions = [{ ...decision, decidedBy: 'bestallare' }];
+    const changed = diffSnapshots(before, after, sides);
+    expect(changed.decisions).toEqual([
+      {
+        id: 'd-1',
+        label: 'Beslut 1: Skarp start flyttas två veckor',
+        change: 'changed',
+        fields: [
+          {
+            field: 'decidedBy',
+            label: 'Beslutat av',
+            before: 'Styrgrupp',
+            after: 'Beställare',
+            parts: [
+              { kind: 'removed', text: 'Styrgrupp' },
+              { kind: 'added', text: 'Beställare' },
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(nonEmpty(changed)).toEqual(['decisions']);
   });
 
   it('shows a moved deadline as the old date replaced by the new one', () => {

@@ -8,9 +8,11 @@ import type {
   PlanSnapshot,
   SectionDiff,
   SnapshotActivity,
+  SnapshotDecision,
   TextPart,
 } from '../../shared/revisions.js';
 import { type RichText, richTextToPlainText } from '../../shared/rich-text.js';
+import { deciderLabels } from '../decisions/rules.js';
 import { readableValue } from '../measurements/status.js';
 import {
   deliverableLabels,
@@ -366,6 +368,16 @@ const communicationSpec: EntitySpec<SnapshotCommunicationItem> = {
   ],
 };
 
+const decisionSpec: EntitySpec<SnapshotDecision> = {
+  label: (decision) => `Beslut ${decision.number}: ${decision.title}`,
+  fields: [
+    { field: 'title', label: 'Rubrik', value: (decision) => decision.title },
+    { field: 'decision', label: 'Beslut', value: (decision) => decision.decision },
+    { field: 'decidedBy', label: 'Beslutat av', value: (decision) => deciderLabels[decision.decidedBy], whole: true },
+    { field: 'decidedOn', label: 'Datum', value: (decision) => decision.decidedOn, whole: true },
+  ],
+};
+
 /** One person in one role (for one school): what is added to or removed from the organisation. */
 interface Holding {
   id: string;
@@ -515,6 +527,8 @@ export function diffSnapshots(before: PlanSnapshot, after: PlanSnapshot, sides: 
       communicationSpec,
       snapshots,
     ),
+    // Likewise the decision log.
+    decisions: diffEntities(before.decisions ?? [], after.decisions ?? [], decisionSpec, snapshots),
   };
   const processGuide = diffProcessGuide(snapshots);
   const changeCount =

@@ -5,6 +5,7 @@ import { getChecklist } from '../checklist/service.js';
 import { communicationSnapshot } from '../communication/service.js';
 import type { AppContext } from '../core/context.js';
 import { notFound } from '../core/errors.js';
+import { decisionSnapshot } from '../decisions/service.js';
 import { measurementSnapshot } from '../measurements/service.js';
 import { getOrganisation } from '../organisation/service.js';
 import { getPlan } from '../plan/service.js';
@@ -65,16 +66,18 @@ function responsibleText(roles: { key: string; title: string }[], holders: Map<s
 
 async function draftSnapshot(context: AppContext, access: ProjectAccess): Promise<PlanSnapshot> {
   const takenAt = context.clock.now().toISOString();
-  const [project, templateRow, vendorName, plan, organisation, checklist, communication, measured] = await Promise.all([
-    projectRepository.findById(context.db, access.project.id),
-    templateRepository.findById(context.db, access.project.templateId),
-    getVendorName(context),
-    getPlan(context, access),
-    getOrganisation(context, access),
-    getChecklist(context, access),
-    communicationSnapshot(context, access),
-    measurementSnapshot(context, access),
-  ]);
+  const [project, templateRow, vendorName, plan, organisation, checklist, communication, measured, decisions] =
+    await Promise.all([
+      projectRepository.findById(context.db, access.project.id),
+      templateRepository.findById(context.db, access.project.templateId),
+      getVendorName(context),
+      getPlan(context, access),
+      getOrganisation(context, access),
+      getChecklist(context, access),
+      communicationSnapshot(context, access),
+      measurementSnapshot(context, access),
+      decisionSnapshot(context, access),
+    ]);
   if (!project) throw notFound('Projektet');
   if (!templateRow) throw notFound('Mallen');
   const roles = organisationOf(organisation);
@@ -113,6 +116,7 @@ async function draftSnapshot(context: AppContext, access: ProjectAccess): Promis
     ),
     ...communication,
     ...measured,
+    ...decisions,
   };
 }
 

@@ -16,6 +16,7 @@ const emptyDiff: PlanDiff = {
   checklist: [],
   organisation: [],
   communication: [],
+  decisions: [],
   processGuide: [],
   changeCount: 0,
 };

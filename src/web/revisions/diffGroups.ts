@@ -10,6 +10,7 @@ export const entityGroups = [
   'checklist',
   'organisation',
   'communication',
+  'decisions',
 ] as const satisfies readonly (keyof PlanDiff)[];
 export type EntityGroup = (typeof entityGroups)[number];
 

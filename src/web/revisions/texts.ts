@@ -61,6 +61,7 @@ export const revisionsSv = {
       checklist: 'Checklista',
       organisation: 'Organisation',
       communication: 'Kommunikationsplan',
+      decisions: 'Beslutslogg',
       processGuide: 'Lathund',
     },
     counts: {
@@ -82,6 +83,8 @@ export const revisionsSv = {
       organisation_other: '{{count}} rollinnehavare',
       communication_one: '{{count}} punkt i kommunikationsplanen',
       communication_other: '{{count}} punkter i kommunikationsplanen',
+      decisions_one: '{{count}} beslut',
+      decisions_other: '{{count}} beslut',
       processGuide_one: '{{count}} text i lathunden',
       processGuide_other: '{{count}} texter i lathunden',
     },
@@ -152,6 +155,7 @@ export const revisionsEn: typeof revisionsSv = {
       checklist: 'Checklist',
       organisation: 'Organisation',
       communication: 'Communication plan',
+      decisions: 'Decision log',
       processGuide: 'Process guide',
     },
     counts: {
@@ -173,6 +177,8 @@ export const revisionsEn: typeof revisionsSv = {
       organisation_other: '{{count}} role holders',
       communication_one: '{{count}} communication plan item',
       communication_other: '{{count}} communication plan items',
+      decisions_one: '{{count}} decision',
+      decisions_other: '{{count}} decisions',
       processGuide_one: '{{count}} process guide text',
       processGuide_other: '{{count}} process guide texts',
     },
