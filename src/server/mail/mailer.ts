@@ -16,6 +16,8 @@ export interface MailMessage {
   link?: string;
   /** An iCalendar invitation (text/calendar) that mail programs offer to add to the calendar. */
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
+  /** Files sent with the mail, such as a meeting's agenda as PDF. */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 export interface MailLog {
@@ -61,6 +63,7 @@ export function createMailer(config: AppConfig['mail'], options: { log: MailLog;
       text: message.text,
       html: message.html,
       icalEvent: message.calendar && { method: message.calendar.method, content: message.calendar.content },
+      attachments: message.attachments,
     };
     if (!smtpUrl) {
       const info = await transport.sendMail(envelope);

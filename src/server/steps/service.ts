@@ -65,8 +65,9 @@ async function deriveProjectSteps(
   );
 }
 
-const stateOf = (number: number, current: number): ProjectStep['state'] =>
-  number < current ? 'done' : number === current ? 'current' : 'upcoming';
+// A closed project has passed every step, the last one included.
+const stateOf = (number: number, current: number, closed: boolean): ProjectStep['state'] =>
+  number < current || closed ? 'done' : number === current ? 'current' : 'upcoming';
 
 function projectSteps(
   access: ProjectAccess,
@@ -80,7 +81,7 @@ function projectSteps(
     key: step.key,
     title: step.title,
     description: step.description,
-    state: stateOf(step.number, current),
+    state: stateOf(step.number, current, access.closed),
     requirements: step.requirements,
   }));
   const currentStep = steps.find((step) => step.number === current);

@@ -2,6 +2,7 @@ import { Anchor, Badge, Breadcrumbs, Group, Paper, Stack, Text, Title } from '@m
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ChecklistSection } from '../checklist/ChecklistSection.js';
+import { ClosedNotice } from '../closure/ClosedNotice.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { StepBar } from '../steps/StepBar.js';
 import { useProject } from './api.js';
@@ -31,7 +32,10 @@ export function ProjectPage() {
             <Title order={1}>{data.name}</Title>
             <Text size="lg">{data.customer.name}</Text>
             <Group gap="sm" mt="xs">
-              <Badge variant="light" color={data.phase === 'implementation' ? 'blue' : 'green'}>
+              <Badge
+                variant={data.phase === 'implementation' ? 'light' : 'filled'}
+                color={data.phase === 'implementation' ? 'blue' : 'teal.9'}
+              >
                 {t(`projects.phases.${data.phase}`)}
               </Badge>
               <Text size="sm">{t('projects.startedOn', { date: data.startDate })}</Text>
@@ -43,6 +47,7 @@ export function ProjectPage() {
           <ProgressBar progress={data.progress} label={t('projects.progress')} width={220} />
         </Group>
       </Paper>
+      <ClosedNotice project={data} />
       <StepBar project={data} />
       <ProjectNav projectId={data.id} />
       <ChecklistSection project={data} />

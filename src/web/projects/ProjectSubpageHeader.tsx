@@ -2,6 +2,7 @@ import { Anchor, Breadcrumbs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProjectDetail } from '../../shared/projects.js';
+import { ClosedNotice } from '../closure/ClosedNotice.js';
 import { ProjectNav } from './ProjectNav.js';
 
 /** Breadcrumbs, heading and the project's tabs, as every page of one project starts. */
@@ -35,6 +36,7 @@ export function ProjectSubpageHeader({
           {intro}
         </Text>
       </div>
+      <ClosedNotice project={project} />
       <ProjectNav projectId={project.id} />
     </>
   );

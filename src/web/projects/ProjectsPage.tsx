@@ -59,7 +59,10 @@ export function ProjectsPage() {
                   </Table.Th>
                   <Table.Td>{project.customer.name}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={project.phase === 'implementation' ? 'blue' : 'green'}>
+                    <Badge
+                      variant={project.phase === 'implementation' ? 'light' : 'filled'}
+                      color={project.phase === 'implementation' ? 'blue' : 'teal.9'}
+                    >
                       {t(`projects.phases.${project.phase}`)}
                     </Badge>
                   </Table.Td>
