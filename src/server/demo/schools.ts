@@ -52,7 +52,7 @@ export const DEMO_SCHOOLS: DemoSchool[] = [
 ];
 
 /** "Åsa Bergström" → "asa.bergstrom". */
-const mailboxOf = (name: string) =>
+export const mailboxOf = (name: string) =>
   name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

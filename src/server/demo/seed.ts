@@ -21,6 +21,7 @@ import {
 } from '../plan/service.js';
 import { createProject } from '../projects/service.js';
 import { seedDemoCommunication } from './communication.js';
+import { seedDemoPortfolio } from './portfolio.js';
 import { seedDemoSchools } from './schools.js';
 
 export const DEMO_ADMIN = { email: 'admin@demo.stegvis.se', password: 'stegvis-demo-2026', name: 'Alva Admin' };
@@ -69,6 +70,7 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
   const access = await loadProjectAccess(context, admin, project.id);
   await seedDemoCommunication(context, admin, access, stockholmDay(today));
   await seedDemoSchools(context, admin, access, projectLeader, stockholmDay(today));
+  await seedDemoPortfolio(context, admin, project.id);
   return { created: true, login: existingAdmin ? null : DEMO_ADMIN, projectId: project.id };
 }
 

@@ -4,7 +4,9 @@ import { NavLink } from 'react-router';
 
 const tabStyle = ({ isActive }: { isActive: boolean }) => ({
   display: 'inline-block',
-  padding: '8px 11px',
+  // Twelve parts fit one line of the 1200-pixel page at this size.
+  padding: '8px 8px',
+  fontSize: 'var(--mantine-font-size-sm)',
   fontWeight: isActive ? 700 : 500,
   color: isActive ? 'var(--mantine-color-blue-9)' : 'var(--mantine-color-gray-8)',
   textDecoration: 'none',
@@ -20,7 +22,7 @@ export function ProjectNav({ projectId }: { projectId: string }) {
     <Group
       component="nav"
       aria-label={t('projectNav.label')}
-      gap={4}
+      gap={2}
       style={{ borderBottom: '1px solid var(--mantine-color-gray-4)' }}
     >
       <NavLink to={base} end style={tabStyle}>
