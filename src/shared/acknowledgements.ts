@@ -47,3 +47,11 @@ export const roleTextBodySchema = z.object({
 });
 
 export const roleTextParamsSchema = z.object({ id: z.uuid(), roleKey: z.string().min(1) });
+
+/** A role's responsibility text as the project words it; version 0 while the template's text applies. */
+export const roleTextSchema = z.object({
+  roleKey: z.string(),
+  responsibility: z.string(),
+  version: z.number().int(),
+});
+export type RoleText = z.infer<typeof roleTextSchema>;

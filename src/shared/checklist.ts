@@ -38,6 +38,11 @@ export const activitySchema = z.object({
   commentCount: z.number().int(),
   /** Files attached to the activity, such as an import file for the vendor's support. */
   attachmentCount: z.number().int(),
+  /**
+   * On "Säkerställ att alla i projektgruppen förstår sin roll och sitt ansvar" only: how many role
+   * holdings are confirmed against the current responsibility text.
+   */
+  roleAcknowledgements: z.object({ confirmed: z.number().int(), total: z.number().int() }).optional(),
 });
 export type Activity = z.infer<typeof activitySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { acknowledgementStateSchema } from './acknowledgements.js';
 import { emailSchema } from './auth.js';
 import { idSchema } from './common.js';
 
@@ -130,12 +131,17 @@ export const holderSchema = z.object({
     hasLogin: z.boolean(),
     invited: z.boolean(),
   }),
+  /** Whether the holder has confirmed the role's responsibility text in force. */
+  acknowledgement: z.object({ state: acknowledgementStateSchema, acknowledgedAt: z.string().nullable() }),
 });
 
 export const roleWithHoldersSchema = z.object({
   key: z.string(),
   title: z.string(),
+  /** The project's own wording when it has one, else the template's. */
   responsibility: z.string(),
+  /** Version of the project's own wording; 0 while the template's text applies. */
+  responsibilityVersion: z.number().int(),
   group: z.boolean(),
   minHolders: z.number().int(),
   holders: z.array(holderSchema),

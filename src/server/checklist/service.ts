@@ -16,6 +16,7 @@ import type { TemplateContent } from '../../shared/templates.js';
 import { mayTick, type ProjectPermissions, projectPermissions } from '../access/permissions.js';
 import { accessRepository } from '../access/repository.js';
 import { type ProjectAccess, requireEdit } from '../access/service.js';
+import { acknowledgementProgress } from '../acknowledgements/service.js';
 import { attachmentRepository } from '../attachments/repository.js';
 import { recordAudit } from '../audit/service.js';
 import type { AppContext } from '../core/context.js';
@@ -44,6 +45,10 @@ type RoleTitles = Map<string, string>;
 type DependencyLookup = (activityId: string) => DependencyRef | undefined;
 /** How many files each activity has; activities without any are absent. */
 type AttachmentCounts = ReadonlyMap<string, number>;
+type RoleAcknowledgements = NonNullable<Activity['roleAcknowledgements']>;
+
+/** The template's activity that is done when every role holder understands their role: it shows their confirmations. */
+const ROLE_ACKNOWLEDGEMENT_ACTIVITY = 'roller-och-ansvar';
 
 const roleTitles = (roles: { key: string; title: string }[]): RoleTitles =>
   new Map(roles.map((role) => [role.key, role.title]));
@@ -67,6 +72,7 @@ function activityMapper(
   permissions: ProjectPermissions,
   dependencyOf: DependencyLookup,
   attachmentCounts: AttachmentCounts,
+  roleAcknowledgements?: RoleAcknowledgements,
 ) {
   const customerRoles = roleTitles(content.customerRoles);
   const vendorRoles = roleTitles(content.vendorRoles);
@@ -101,6 +107,9 @@ function activityMapper(
       dueBeforeDependency: dueBeforeDependency(row.deadline, dependsOn),
       commentCount: row.comment_count,
       attachmentCount: attachmentCounts.get(row.id) ?? 0,
+      ...(row.template_activity_key === ROLE_ACKNOWLEDGEMENT_ACTIVITY && roleAcknowledgements
+        ? { roleAcknowledgements }
+        : {}),
     };
   };
 }
@@ -126,12 +135,15 @@ export function groupChecklist(content: TemplateContent, activities: Activity[],
 }
 
 async function projectActivities(db: Kysely<Database>, access: ProjectAccess): Promise<Activity[]> {
-  const [rows, attachmentCounts] = await Promise.all([
+  const [rows, attachmentCounts, roleAcknowledgements] = await Promise.all([
     checklistRepository.listByProject(db, access.project.id),
     attachmentRepository.countsInProject(db, access.project.id),
+    acknowledgementProgress(db, access),
   ]);
   const byId = new Map(rows.map((row) => [row.id, dependencyRef(row)]));
-  return rows.map(activityMapper(access.template, access.permissions, (id) => byId.get(id), attachmentCounts));
+  return rows.map(
+    activityMapper(access.template, access.permissions, (id) => byId.get(id), attachmentCounts, roleAcknowledgements),
+  );
 }
 
 async function viewerIn(context: AppContext, user: CurrentUser, projectId: string): Promise<Viewer> {
@@ -182,12 +194,19 @@ const invalid = (message: string, field: string, problem: string) =>
 async function loadActivity(db: Kysely<Database>, access: ProjectAccess, activityId: string): Promise<Activity> {
   const row = await checklistRepository.findInProject(db, access.project.id, activityId);
   if (!row) throw notFound('Aktiviteten');
-  const [dependencies, attachmentCounts] = await Promise.all([
+  const [dependencies, attachmentCounts, roleAcknowledgements] = await Promise.all([
     checklistRepository.dependencyRefs(db, row.depends_on_ids),
     attachmentRepository.countsOf(db, [activityId]),
+    row.template_activity_key === ROLE_ACKNOWLEDGEMENT_ACTIVITY ? acknowledgementProgress(db, access) : undefined,
   ]);
   const byId = new Map(dependencies.map((dependency) => [dependency.id, dependencyRef(dependency)]));
-  return activityMapper(access.template, access.permissions, (id) => byId.get(id), attachmentCounts)(row);
+  return activityMapper(
+    access.template,
+    access.permissions,
+    (id) => byId.get(id),
+    attachmentCounts,
+    roleAcknowledgements,
+  )(row);
 }
 
 /** The activity as the project history shows it: names and titles rather than ids. */

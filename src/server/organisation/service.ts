@@ -11,6 +11,7 @@ import type {
 import { personInputSchema, schoolInputSchema } from '../../shared/organisation.js';
 import type { TemplateContent } from '../../shared/templates.js';
 import { type ProjectAccess, requireCustomerEdit, requireCustomerRead, requireEdit } from '../access/service.js';
+import { roleTextsAndConfirmations } from '../acknowledgements/service.js';
 import { recordAudit } from '../audit/service.js';
 import { hasUsablePassword } from '../auth/service.js';
 import type { AppContext } from '../core/context.js';
@@ -269,39 +270,48 @@ export async function updatePerson(
 // ---- Roles in a project ----
 
 type AssignmentRow = Awaited<ReturnType<typeof organisationRepository.listAssignments>>[number];
+type RoleTexts = Awaited<ReturnType<typeof roleTextsAndConfirmations>>;
 
 function rolesWithHolders(
   roles: { key: string; title: string; responsibility: string; group?: boolean; minPerSchool?: number }[],
   assignments: AssignmentRow[],
   schoolId: string | null,
+  texts: RoleTexts,
+  vendorName: string,
 ): RoleWithHolders[] {
-  return roles.map((role) => ({
-    key: role.key,
-    title: role.title,
-    responsibility: role.responsibility,
-    group: role.group ?? false,
-    minHolders: minHolders(role),
-    holders: assignments
-      .filter((assignment) => assignment.role_key === role.key && assignment.school_id === schoolId)
-      .map((assignment) => ({
-        assignmentId: assignment.id,
-        person: {
-          id: assignment.person_id,
-          name: assignment.person_name,
-          email: assignment.person_email,
-          ...loginState(assignment.person_user_id, assignment.person_password_hash),
-        },
-      })),
-  }));
+  return roles.map((role) => {
+    const text = texts.text(role);
+    return {
+      key: role.key,
+      title: withVendorName(role.title, vendorName),
+      responsibility: withVendorName(text.responsibility, vendorName),
+      responsibilityVersion: text.version,
+      group: role.group ?? false,
+      minHolders: minHolders(role),
+      holders: assignments
+        .filter((assignment) => assignment.role_key === role.key && assignment.school_id === schoolId)
+        .map((assignment) => ({
+          assignmentId: assignment.id,
+          person: {
+            id: assignment.person_id,
+            name: assignment.person_name,
+            email: assignment.person_email,
+            ...loginState(assignment.person_user_id, assignment.person_password_hash),
+          },
+          acknowledgement: texts.confirmation(assignment.person_id, role.key, text.responsibility),
+        })),
+    };
+  });
 }
 
 export async function getOrganisation(context: AppContext, access: ProjectAccess): Promise<Organisation> {
   const { project } = access;
   const projectId = project.id;
-  const [schoolRows, assignments, vendorName] = await Promise.all([
+  const [schoolRows, assignments, vendorName, texts] = await Promise.all([
     organisationRepository.listSchools(context.db, project.customerId),
     organisationRepository.listAssignments(context.db, projectId),
     getVendorName(context),
+    roleTextsAndConfirmations(context.db, projectId),
   ]);
   const template = withVendorName(
     { customerRoles: access.template.customerRoles, vendorRoles: access.template.vendorRoles },
@@ -312,14 +322,16 @@ export async function getOrganisation(context: AppContext, access: ProjectAccess
     schoolRows.map((school) => school.id),
     assignments.map((assignment) => ({ roleKey: assignment.role_key, schoolId: assignment.school_id })),
   );
-  const projectRoles = template.customerRoles.filter((role) => role.level === 'project');
-  const schoolRoles = template.customerRoles.filter((role) => role.level === 'school');
+  // Confirmations are of the text as written, so the roles keep the `{vendor}` token until shown.
+  const { customerRoles, vendorRoles } = access.template;
+  const projectRoles = customerRoles.filter((role) => role.level === 'project');
+  const schoolRoles = customerRoles.filter((role) => role.level === 'school');
   return {
-    customerRoles: rolesWithHolders(projectRoles, assignments, null),
-    vendorRoles: rolesWithHolders(template.vendorRoles, assignments, null),
+    customerRoles: rolesWithHolders(projectRoles, assignments, null, texts, vendorName),
+    vendorRoles: rolesWithHolders(vendorRoles, assignments, null, texts, vendorName),
     schools: schoolRows.map((row) => ({
       school: toSchool(row),
-      roles: rolesWithHolders(schoolRoles, assignments, row.id),
+      roles: rolesWithHolders(schoolRoles, assignments, row.id, texts, vendorName),
       readiness: readiness.schools.get(row.id) ?? { ready: false, gaps: [] },
     })),
     readiness: {

@@ -1,7 +1,8 @@
-import { Badge, Button, Checkbox, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useFocusReturn } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Activity } from '../../shared/checklist.js';
 import { ActivityForm } from './ActivityForm.js';
 import { AttachmentsPanel, PaperclipIcon } from './Attachments.js';
@@ -74,6 +75,11 @@ export function ActivityRow({
               <Text size="sm" c="gray.8" style={{ whiteSpace: 'pre-wrap' }}>
                 {activity.description}
               </Text>
+            )}
+            {activity.roleAcknowledgements && (
+              <Anchor component={Link} to={`/projekt/${controls.projectId}/organisation`} size="sm">
+                {t('acknowledgements.progress', activity.roleAcknowledgements)}
+              </Anchor>
             )}
             {activity.done && (
               <Text size="xs" c="teal.9">

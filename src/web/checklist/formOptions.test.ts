@@ -7,6 +7,7 @@ const role = (key: string, title: string): RoleWithHolders => ({
   key,
   title,
   responsibility: '',
+  responsibilityVersion: 0,
   group: false,
   minHolders: 1,
   holders: [],

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } fro
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Gap, Organisation } from '../../shared/organisation.js';
+import { AcknowledgementSummary } from '../acknowledgements/AcknowledgementSummary.js';
 import { useSession } from '../auth/session.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { useProject } from '../projects/api.js';
@@ -55,6 +56,7 @@ export function OrganisationPage() {
       {organisation.data && (
         <>
           <Status organisation={organisation.data} customerId={data.customer.id} showCustomerLink={canEdit} />
+          <AcknowledgementSummary projectId={data.id} />
           <Stack gap="md" component="section" aria-labelledby="kommunens-roller">
             <Title order={2} id="kommunens-roller">
               {t('organisation.customerRoles')}

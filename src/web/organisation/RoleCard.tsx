@@ -2,6 +2,8 @@ import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, Stack, 
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person, RoleWithHolders } from '../../shared/organisation.js';
+import { AcknowledgementState } from '../acknowledgements/AcknowledgementState.js';
+import { RoleTextEditor } from '../acknowledgements/RoleTextEditor.js';
 import { ApiError } from '../api/client.js';
 import { errorText } from '../layout/ErrorMessage.js';
 import { useAssignRole, useUnassignRole } from './api.js';
@@ -44,8 +46,9 @@ function problemText(error: unknown, t: (key: string) => string): string {
 export type HolderExtra = (holder: RoleWithHolders['holders'][number], roleTitle: string) => ReactNode;
 
 /**
- * One role in the project: what it is responsible for, who holds it (each removable), and a
- * person picker to add one more. A role with fewer holders than it needs shows "Saknas".
+ * One role in the project: what it is responsible for (the project's own wording, editable), who
+ * holds it (each removable, each with whether they have confirmed the text), and a person picker
+ * to add one more. A role with fewer holders than it needs shows "Saknas".
  */
 export function RoleCard({
   projectId,
@@ -128,6 +131,12 @@ export function RoleCard({
           )}
         </Group>
         <Responsibility text={role.responsibility} />
+        {role.responsibilityVersion > 0 && (
+          <Text size="xs" c="gray.7">
+            {t('acknowledgements.editor.projectText')}
+          </Text>
+        )}
+        {canEdit && <RoleTextEditor projectId={projectId} role={role} />}
         {have === 0 ? (
           <Text size="sm" fs="italic">
             {t('organisation.noHolders')}
@@ -145,6 +154,7 @@ export function RoleCard({
                   <Text size="sm" fw={600}>
                     {holder.person.name}
                   </Text>
+                  <AcknowledgementState acknowledgement={holder.acknowledgement} />
                   {holder.person.hasLogin && (
                     <Badge variant="light" size="sm" tt="none">
                       {t('organisation.hasLogin')}

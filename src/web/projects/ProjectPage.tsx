@@ -1,6 +1,7 @@
 import { Anchor, Badge, Breadcrumbs, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { MyResponsibilityPrompt } from '../acknowledgements/MyResponsibilityPrompt.js';
 import { ChecklistSection } from '../checklist/ChecklistSection.js';
 import { ClosedNotice } from '../closure/ClosedNotice.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
@@ -48,6 +49,7 @@ export function ProjectPage() {
         </Group>
       </Paper>
       <ClosedNotice project={data} />
+      <MyResponsibilityPrompt project={data} />
       <StepBar project={data} />
       <ProjectNav projectId={data.id} />
       <ChecklistSection project={data} />
