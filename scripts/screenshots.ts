@@ -32,6 +32,8 @@ for (const [tab, file] of [
   ['Utbildningar', 'utbildningar'],
   ['Kommunikation', 'kommunikation'],
   ['Leverans', 'leverans'],
+  ['Styrning', 'styrning'],
+  ['Avslut', 'avslut'],
 ] as const) {
   await page.getByRole('navigation', { name: 'Projektets delar' }).getByRole('link', { name: tab }).click();
   await page.getByRole('heading', { name: tab, level: 1 }).waitFor();
@@ -39,6 +41,11 @@ for (const [tab, file] of [
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: `${outDir}/${file}.png` });
 }
+await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Portfölj' }).click();
+await page.getByRole('heading', { name: 'Portfölj', level: 1 }).waitFor();
+await page.getByRole('table').last().waitFor();
+await page.waitForLoadState('networkidle');
+await page.screenshot({ path: `${outDir}/portfolj.png` });
 await page.getByRole('link', { name: 'Kunder' }).click();
 await page.getByRole('heading', { name: 'Kunder', level: 1 }).waitFor();
 await page.screenshot({ path: `${outDir}/customers.png` });

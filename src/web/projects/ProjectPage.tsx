@@ -5,6 +5,7 @@ import { MyResponsibilityPrompt } from '../acknowledgements/MyResponsibilityProm
 import { ChecklistSection } from '../checklist/ChecklistSection.js';
 import { ClosedNotice } from '../closure/ClosedNotice.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
+import { BudgetSummary } from '../steering/BudgetSummary.js';
 import { StepBar } from '../steps/StepBar.js';
 import { useProject } from './api.js';
 import { ProgressBar } from './ProgressBar.js';
@@ -40,6 +41,7 @@ export function ProjectPage() {
                 {t(`projects.phases.${data.phase}`)}
               </Badge>
               <Text size="sm">{t('projects.startedOn', { date: data.startDate })}</Text>
+              <BudgetSummary projectId={data.id} />
               <Text size="sm" c="gray.7">
                 {t('projects.template', { name: data.template.name, version: data.template.version })}
               </Text>

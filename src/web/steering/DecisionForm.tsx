@@ -1,0 +1,168 @@
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type Decision,
+  type DecisionInput,
+  deciders,
+  decisionInputSchema,
+  type SteeringMeeting,
+} from '../../shared/steering.js';
+import { useSchemaForm } from '../api/forms.js';
+import { stockholmToday } from '../checklist/dates.js';
+import { FormProblem, isVersionConflict } from '../organisation/FormProblem.js';
+import { useSaveDecision } from './api.js';
+import { useFocusOnMount } from './focus.js';
+import { LinkPicker } from './LinkPicker.js';
+import { MeetingSelect } from './MeetingSelect.js';
+import { type LinkChoice, linkChoiceOf, linksOf } from './view.js';
+
+type DecisionValues = {
+  title: string;
+  background: string;
+  decision: string;
+  /** '' until chosen. */
+  decidedBy: string;
+  decidedOn: string;
+  meetingId: string;
+  links: LinkChoice;
+};
+
+const valuesOf = (decision: Decision): DecisionValues => ({
+  title: decision.title,
+  background: decision.background,
+  decision: decision.decision,
+  decidedBy: decision.decidedBy,
+  decidedOn: decision.decidedOn,
+  meetingId: decision.meeting?.id ?? '',
+  links: linkChoiceOf(decision.links),
+});
+
+const newDecision = (): DecisionValues => ({
+  title: '',
+  background: '',
+  decision: '',
+  decidedBy: '',
+  decidedOn: stockholmToday(),
+  meetingId: '',
+  links: linkChoiceOf([]),
+});
+
+/** Records a decision in the log, or edits one (sending the version it was read at). */
+export function DecisionForm({
+  projectId,
+  decision,
+  meetings,
+  onSaved,
+  onCancel,
+}: {
+  projectId: string;
+  decision?: Decision;
+  meetings: SteeringMeeting[];
+  onSaved: (saved: Decision) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const save = useSaveDecision(projectId);
+  const form = useSchemaForm<DecisionValues>(decisionInputSchema, decision ? valuesOf(decision) : newDecision());
+  const { values, errors } = form;
+  const titleInput = useFocusOnMount<HTMLInputElement>();
+  const [basisVersion, setBasisVersion] = useState(decision?.version);
+  const title = decision
+    ? t('steering.decisions.form.editTitle', { number: decision.number })
+    : t('steering.decisions.form.newTitle');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      title: values.title,
+      background: values.background,
+      decision: values.decision,
+      decidedBy: values.decidedBy === '' ? undefined : (values.decidedBy as DecisionInput['decidedBy']),
+      decidedOn: values.decidedOn,
+      meetingId: values.meetingId === '' ? null : values.meetingId,
+      links: linksOf(values.links),
+    };
+    if (!form.check(body)) return;
+    save.mutate(
+      {
+        ...body,
+        decidedBy: values.decidedBy as DecisionInput['decidedBy'],
+        decisionId: decision?.id,
+        version: basisVersion,
+      },
+      {
+        onSuccess: (saved) => {
+          if (!decision) form.reset(newDecision());
+          onSaved(saved);
+        },
+        onError: form.showServerErrors,
+      },
+    );
+  };
+
+  const loadLatest = () => {
+    if (!decision) return;
+    form.reset(valuesOf(decision));
+    setBasisVersion(decision.version);
+    save.reset();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={title}>
+      <Stack gap="sm">
+        <Title order={decision ? 4 : 3} size="h4">
+          {title}
+        </Title>
+        <TextInput ref={titleInput} label={t('steering.decisions.form.title')} required {...form.field('title')} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <NativeSelect
+            label={t('steering.decisions.form.decidedBy')}
+            required
+            value={values.decidedBy}
+            error={errors.decidedBy}
+            onChange={(event) => form.set('decidedBy', event.currentTarget.value)}
+            data={[
+              { value: '', label: t('steering.decisions.form.chooseDecider') },
+              ...deciders.map((decider) => ({ value: decider, label: t(`steering.decisions.decidedBy.${decider}`) })),
+            ]}
+          />
+          <TextInput type="date" label={t('steering.decisions.form.decidedOn')} required {...form.field('decidedOn')} />
+          <MeetingSelect
+            label={t('steering.decisions.form.meeting')}
+            meetings={meetings}
+            value={values.meetingId}
+            error={errors.meetingId}
+            onChange={(meetingId) => form.set('meetingId', meetingId)}
+          />
+        </SimpleGrid>
+        <Textarea label={t('steering.decisions.form.background')} autosize minRows={2} {...form.field('background')} />
+        <Textarea
+          label={t('steering.decisions.form.decision')}
+          required
+          autosize
+          minRows={2}
+          {...form.field('decision')}
+        />
+        <LinkPicker
+          projectId={projectId}
+          value={values.links}
+          error={errors.links}
+          onChange={(links) => form.set('links', links)}
+        />
+        <FormProblem
+          error={save.error}
+          onLoadLatest={decision && isVersionConflict(save.error) ? loadLatest : undefined}
+        />
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t('steering.decisions.form.save')}
+          </Button>
+          <Button variant="default" onClick={onCancel}>
+            {t('steering.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
