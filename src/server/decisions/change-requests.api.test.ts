@@ -153,7 +153,7 @@ describe('preparing a change request', () => {
     const aboutFirst = received.filter((mail) => mail.subject.includes('#1'));
     expect(aboutFirst.map((mail) => mail.to).sort()).toEqual([...recipients].sort());
     const [mail] = aboutFirst;
-    expect(mail.subject).toBe('Ändringsbegäran #1 till styrgruppen: Skarp start flyttas två veckor (Åkerby kommun)');
+    expect(mail.subject).toBe('Ändringsförslag #1 till styrgruppen: Skarp start flyttas två veckor (Åkerby kommun)');
     expect(mail.text).toContain('Ändringen gäller: tid, budget.');
     expect(mail.text).toContain(
       'Förslag till beslut:\nStyrgruppen beslutar att skarp start flyttas till 15 mars 2027.',
@@ -258,7 +258,7 @@ describe('preparing a change request', () => {
     expect(afterDecision.statusCode).toBe(409);
     expect(afterDecision.json().error).toEqual({
       code: 'CONFLICT',
-      message: 'Ändringsbegäran #1 är redan avslagen och kan inte ändras',
+      message: 'Ändringsförslag #1 är redan avslaget och kan inte ändras',
     });
   });
 });
@@ -363,7 +363,7 @@ describe('deciding on a change request', () => {
     const { projectId, manager, steering, orderer, goLive } = await steeredProject();
     const request = await prepare(manager, projectId, moveGoLive(goLive));
     expect((await decide(orderer, projectId, request, { outcome: 'approved' })).statusCode).toBe(200);
-    const decidedMails = (await mails()).filter((mail) => mail.subject.includes('godkänd'));
+    const decidedMails = (await mails()).filter((mail) => mail.subject.includes('godkänt'));
     expect(decidedMails.map((mail) => mail.to).sort()).toEqual(
       [
         await emailOf('people', steering.personId),
@@ -371,7 +371,7 @@ describe('deciding on a change request', () => {
         await emailOf('users', manager.userId),
       ].sort(),
     );
-    expect(decidedMails[0].subject).toBe('Ändringsbegäran #1 godkänd: Skarp start flyttas två veckor (Åkerby kommun)');
+    expect(decidedMails[0].subject).toBe('Ändringsförslag #1 godkänt: Skarp start flyttas två veckor (Åkerby kommun)');
     expect(decidedMails[0].text).toContain('Ändringen gällde: tid.');
     expect(decidedMails[0].text).toContain(
       'Förslaget till beslut var:\nStyrgruppen beslutar att skarp start flyttas till 15 mars 2027.',
@@ -437,7 +437,7 @@ describe('deciding on a change request', () => {
     });
     expect(await goLiveNow(manager, projectId)).toMatchObject({ date: '2027-03-01', version: goLive.version });
     expect((await decisionsOf(manager, projectId)).items).toEqual([]);
-    const rejectedMail = (await mails()).find((mail) => mail.subject.includes('avslagen'));
+    const rejectedMail = (await mails()).find((mail) => mail.subject.includes('avslaget'));
     expect(rejectedMail?.text).toContain('Planen är oförändrad.');
   });
 
@@ -453,7 +453,7 @@ describe('deciding on a change request', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toEqual({
       code: 'CONFLICT',
-      message: 'Ändringsbegäran #1 är redan godkänd och kan inte ändras',
+      message: 'Ändringsförslag #1 är redan godkänt och kan inte ändras',
     });
     expect((await decisionsOf(manager, projectId)).items).toHaveLength(1);
   });
@@ -475,7 +475,7 @@ describe('deciding on a change request', () => {
     expect(response.json().error).toEqual({
       code: 'CONFLICT',
       message:
-        'Ändringen kan inte genomföras som den är skriven: Målet ”Plattformen är integrerad med elevregistret” har tagits bort ur planen. Inget har ändrats; skriv om ändringsbegäran.',
+        'Ändringen kan inte genomföras som den är skriven: Målet ”Plattformen är integrerad med elevregistret” har tagits bort ur planen. Inget har ändrats; skriv om ändringsförslaget.',
     });
     expect(await goLiveNow(manager, projectId)).toMatchObject({ date: '2027-03-01', version: goLive.version });
     expect((await requestsOf(manager, projectId)).items[0]).toMatchObject({ status: 'pending', version: 1 });
@@ -492,7 +492,7 @@ describe('deciding on a change request', () => {
     );
     expect(response.statusCode).toBe(409);
     expect(response.json().error.message).toBe(
-      'Beslutet godkände ändringsbegäran #1 och ändrade planen: det kan inte tas bort',
+      'Beslutet godkände ändringsförslag #1 och ändrade planen: det kan inte tas bort',
     );
   });
 

@@ -100,7 +100,7 @@ function toChangeRequest(row: ChangeRequestRow, targets: PlanTargets): ChangeReq
 
 async function loadChangeRequest(db: Kysely<Database>, projectId: string, requestId: string): Promise<ChangeRequest> {
   const row = await decisionRepository.findChangeRequest(db, projectId, requestId);
-  if (!row) throw notFound('Ändringsbegäran');
+  if (!row) throw notFound('Ändringsförslaget');
   return toChangeRequest(row, await planTargets(db, projectId));
 }
 
@@ -142,7 +142,7 @@ function storedChanges(
   const repeatedDate = firstRepeated(dateChanges, (change) => change.keyActivityId);
   if (repeatedDate !== -1) {
     throw invalid(
-      'En aktivitet kan bara flyttas en gång per ändringsbegäran',
+      'En aktivitet kan bara flyttas en gång per ändringsförslag',
       `dateChanges.${repeatedDate}.keyActivityId`,
       'Finns redan med',
     );
@@ -157,7 +157,7 @@ function storedChanges(
   const repeatedGoal = firstRepeated(goalChanges, (change) => `${change.goalId}:${change.field}`);
   if (repeatedGoal !== -1) {
     throw invalid(
-      'Samma uppgift i ett mål kan bara ändras en gång per ändringsbegäran',
+      'Samma uppgift i ett mål kan bara ändras en gång per ändringsförslag',
       `goalChanges.${repeatedGoal}.field`,
       'Finns redan med',
     );
@@ -218,7 +218,7 @@ async function insertNumberedRequest(
     const number = (await decisionRepository.highestChangeRequestNumber(trx, row.project_id)) + 1;
     if (await decisionRepository.insertChangeRequestIfNumberFree(trx, { ...row, number })) return;
   }
-  throw new AppError('CONFLICT', 'Flera ändringsbegäran registrerades samtidigt. Försök igen.');
+  throw new AppError('CONFLICT', 'Flera ändringsförslag registrerades samtidigt. Försök igen.');
 }
 
 /** The project manager (or another plan writer) prepares a request for the steering group, who are mailed. */
@@ -252,7 +252,7 @@ export async function createChangeRequest(
       ...auditOf(user, access),
       action: 'change_request.created',
       entityId: id,
-      summary: `Förberedde ändringsbegäran #${created.number} ”${created.title}” för styrgruppen`,
+      summary: `Förberedde ändringsförslag #${created.number} ”${created.title}” för styrgruppen`,
       after: requestAuditView(created),
     });
     return created;
@@ -264,13 +264,13 @@ export async function createChangeRequest(
 const alreadyDecided = (request: ChangeRequest) =>
   new AppError(
     'CONFLICT',
-    `Ändringsbegäran #${request.number} är redan ${request.status === 'approved' ? 'godkänd' : 'avslagen'} och kan inte ändras`,
+    `Ändringsförslag #${request.number} är redan ${request.status === 'approved' ? 'godkänt' : 'avslaget'} och kan inte ändras`,
   );
 
 const staleRequest = () =>
   new AppError(
     'VERSION_CONFLICT',
-    'Någon annan har ändrat ändringsbegäran sedan du öppnade den. Ladda om och gör ändringen igen.',
+    'Någon annan har ändrat ändringsförslaget sedan du öppnade det. Ladda om och gör ändringen igen.',
   );
 
 /** Rewrites a request while it waits for a decision. */
@@ -299,7 +299,7 @@ export async function updateChangeRequest(
       ...auditOf(user, access),
       action: 'change_request.updated',
       entityId: requestId,
-      summary: `Ändrade ändringsbegäran #${after.number} ”${after.title}”`,
+      summary: `Ändrade ändringsförslag #${after.number} ”${after.title}”`,
       before: requestAuditView(before),
       after: requestAuditView(after),
     });
@@ -424,7 +424,7 @@ export async function decideChangeRequest(
   const approved = body.outcome === 'approved';
   const result = await context.db.transaction().execute(async (trx) => {
     const row = await decisionRepository.findChangeRequest(trx, projectId, requestId);
-    if (!row) throw notFound('Ändringsbegäran');
+    if (!row) throw notFound('Ändringsförslaget');
     const targets = await planTargets(trx, projectId);
     const before = toChangeRequest(row, targets);
     if (before.status !== 'pending') throw alreadyDecided(before);
@@ -439,7 +439,7 @@ export async function decideChangeRequest(
     if (approved && frozen.problems.length > 0) {
       throw new AppError(
         'CONFLICT',
-        `Ändringen kan inte genomföras som den är skriven: ${frozen.problems.join('; ')}. Inget har ändrats; skriv om ändringsbegäran.`,
+        `Ändringen kan inte genomföras som den är skriven: ${frozen.problems.join('; ')}. Inget har ändrats; skriv om ändringsförslaget.`,
       );
     }
     const meetingId = body.meetingId ?? row.meeting_id;
@@ -491,7 +491,7 @@ export async function decideChangeRequest(
         ...decisionAuditOf(user, access),
         action: 'decision.created',
         entityId: decisionId,
-        summary: `Beslut #${decision.number} ”${decision.title}” från ändringsbegäran #${before.number}`,
+        summary: `Beslut #${decision.number} ”${decision.title}” från ändringsförslag #${before.number}`,
         after: decisionAuditView(decision),
       });
     }
@@ -500,7 +500,7 @@ export async function decideChangeRequest(
       ...auditOf(user, access),
       action: approved ? 'change_request.approved' : 'change_request.rejected',
       entityId: requestId,
-      summary: `${approved ? 'Godkände' : 'Avslog'} ändringsbegäran #${after.number} ”${after.title}”`,
+      summary: `${approved ? 'Godkände' : 'Avslog'} ändringsförslag #${after.number} ”${after.title}”`,
       before: requestAuditView(before),
       after: requestAuditView(after),
     });

@@ -69,7 +69,7 @@ const htmlParagraphs = (paragraphs: string[]) =>
   paragraphs.flatMap((paragraph) => paragraph.split('\n').filter((line) => line.trim() !== ''));
 
 export const preparedMailSubject = (request: { number: number; title: string }, customerName: string) =>
-  `Ändringsbegäran #${request.number} till styrgruppen: ${request.title} (${customerName})`;
+  `Ändringsförslag #${request.number} till styrgruppen: ${request.title} (${customerName})`;
 
 /** Asks the Styrgrupp and the Beställare to decide on a request the project manager prepared. */
 export function preparedMail(input: {
@@ -80,7 +80,7 @@ export function preparedMail(input: {
   link: string;
 }): MailMessage {
   const { request } = input;
-  const intro = `${request.preparedBy.name} har förberett ändringsbegäran #${request.number} ”${request.title}” för beslut i styrgruppen för ${input.project.name} (${input.project.customerName}).`;
+  const intro = `${request.preparedBy.name} har förberett ändringsförslag #${request.number} ”${request.title}” för beslut i styrgruppen för ${input.project.name} (${input.project.customerName}).`;
   const ask = 'Styrgruppen eller beställaren godkänner eller avslår den i Stegvis.';
   const paragraphs = [`Hej ${input.name}!`, intro, ...requestParagraphs(request), ask];
   return {
@@ -90,7 +90,7 @@ export function preparedMail(input: {
     text: [...paragraphs, `Läs och besluta här:\n${input.link}`].join('\n\n'),
     html: htmlMail({
       before: htmlParagraphs(paragraphs),
-      link: { href: input.link, label: 'Öppna ändringsbegäran' },
+      link: { href: input.link, label: 'Öppna ändringsförslaget' },
       after: [],
     }),
   };
@@ -100,7 +100,7 @@ export const decidedMailSubject = (
   request: { number: number; title: string; status: ChangeRequest['status'] },
   customerName: string,
 ) =>
-  `Ändringsbegäran #${request.number} ${request.status === 'approved' ? 'godkänd' : 'avslagen'}: ${request.title} (${customerName})`;
+  `Ändringsförslag #${request.number} ${request.status === 'approved' ? 'godkänt' : 'avslaget'}: ${request.title} (${customerName})`;
 
 /** Tells the Styrgrupp, the Beställare and whoever prepared it how a request was decided, and what it changed. */
 export function decidedMail(input: {
@@ -116,7 +116,7 @@ export function decidedMail(input: {
   const changes = changeLines(request);
   const paragraphs = [
     `Hej ${input.name}!`,
-    `${request.decision.by.name} har ${approved ? 'godkänt' : 'avslagit'} ändringsbegäran #${request.number} ”${request.title}” för ${input.project.name} (${input.project.customerName}).`,
+    `${request.decision.by.name} har ${approved ? 'godkänt' : 'avslagit'} ändringsförslag #${request.number} ”${request.title}” för ${input.project.name} (${input.project.customerName}).`,
     `Ändringen gällde: ${areasText(request)}.`,
     `Förslaget till beslut var:\n${request.proposal}`,
     ...(request.decision.comment.trim() === '' ? [] : [`Kommentar:\n${request.decision.comment}`]),

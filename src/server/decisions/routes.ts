@@ -121,7 +121,7 @@ export const decisionRoutes =
       {
         schema: {
           tags,
-          summary: 'Projektets ändringsbegäran till styrgruppen: de som väntar på beslut först, sedan de senaste',
+          summary: 'Projektets ändringsförslag till styrgruppen: de som väntar på beslut först, sedan de senaste',
           params: idParamsSchema,
           response: { 200: changeRequestListSchema, 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema },
         },
@@ -135,7 +135,7 @@ export const decisionRoutes =
         schema: {
           tags,
           summary:
-            'Förbered en ändringsbegäran om resultat, tid eller budget för beslut i styrgruppen; styrgruppen och beställaren får e-post',
+            'Förbered en ändringsförslag om resultat, tid eller budget för beslut i styrgruppen; styrgruppen och beställaren får e-post',
           params: idParamsSchema,
           body: changeRequestInputSchema,
           response: { 201: changeRequestSchema, ...errors },
@@ -152,7 +152,7 @@ export const decisionRoutes =
       {
         schema: {
           tags,
-          summary: 'Skriv om en ändringsbegäran som väntar på beslut (med versionen ändringen bygger på)',
+          summary: 'Skriv om en ändringsförslag som väntar på beslut (med versionen ändringen bygger på)',
           params: changeRequestParamsSchema,
           body: changeRequestUpdateBodySchema,
           response: { 200: changeRequestSchema, ...errors },
@@ -174,7 +174,7 @@ export const decisionRoutes =
         schema: {
           tags,
           summary:
-            'Styrgruppen eller beställaren godkänner eller avslår en ändringsbegäran; ett godkännande blir ett beslut och ändrar planen i samma steg',
+            'Styrgruppen eller beställaren godkänner eller avslår en ändringsförslag; ett godkännande blir ett beslut och ändrar planen i samma steg',
           params: changeRequestParamsSchema,
           body: decideChangeRequestBodySchema,
           response: { 200: changeRequestSchema, ...errors },

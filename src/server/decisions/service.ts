@@ -338,7 +338,7 @@ export async function deleteDecision(
     if (before.changeRequest) {
       throw new AppError(
         'CONFLICT',
-        `Beslutet godkände ändringsbegäran #${before.changeRequest.number} och ändrade planen: det kan inte tas bort`,
+        `Beslutet godkände ändringsförslag #${before.changeRequest.number} och ändrade planen: det kan inte tas bort`,
       );
     }
     if (!(await decisionRepository.deleteDecisionIfVersion(trx, { projectId, id: decisionId, version }))) {

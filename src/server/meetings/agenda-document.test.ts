@@ -95,13 +95,13 @@ describe('the agenda document', () => {
       'Lägesrapport',
       'Projektledaren berättar\nom läget.',
       'Övriga frågor',
-      'Beslut om ändringsbegäran 2: Skarp start flyttas fyra veckor',
+      'Beslut om ändringsförslag 2: Skarp start flyttas fyra veckor',
     ]);
   });
 
   it('sets out each change request in full, with what moves from what to what while it waits', () => {
     expect(sectionTexts(agendaDocument(agenda), 'Ärenden för beslut')).toEqual([
-      'Ändringsbegäran 2: Skarp start flyttas fyra veckor',
+      'Ändringsförslag 2: Skarp start flyttas fyra veckor',
       'Gäller',
       'Tid, budget',
       'Vad ändras',

@@ -141,7 +141,7 @@ function changeLines(request: AgendaChangeRequest): Block[] {
 function changeRequestBlocks(request: AgendaChangeRequest): Block[] {
   const areas = capitalised(request.areas.map((area) => areaLabels[area]).join(', '));
   return [
-    { type: 'subheading', text: `Ändringsbegäran ${request.number}: ${request.title}` },
+    { type: 'subheading', text: `Ändringsförslag ${request.number}: ${request.title}` },
     ...field('Gäller', areas),
     ...field('Vad ändras', request.change),
     ...field('Varför', request.reason),
@@ -163,7 +163,7 @@ function agendaListItems(agenda: Agenda): Block[][] {
     ...(item.note.trim() === '' ? [] : [paragraph(lines(item.note))]),
   ]);
   const requests = agenda.changeRequests.map((request) => [
-    paragraph([text(`Beslut om ändringsbegäran ${request.number}: ${request.title}`, { bold: true })]),
+    paragraph([text(`Beslut om ändringsförslag ${request.number}: ${request.title}`, { bold: true })]),
   ]);
   return [...items, ...requests];
 }

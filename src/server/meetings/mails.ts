@@ -15,7 +15,7 @@ export function agendaMail(input: {
 }): MailMessage {
   const intro = `${input.senderName} skickar dagordningen till styrgruppens möte i ${input.project.name} (${input.project.customerName}).`;
   const when = `Tid och plats: ${meetingWhen(input.meeting)}`;
-  const attached = 'Dagordningen, med ändringsbegäran som ska beslutas, finns som PDF i bilagan.';
+  const attached = 'Dagordningen, med ändringsförslagen som ska beslutas, finns som PDF i bilagan.';
   return {
     to: input.to,
     subject: `Dagordning styrgruppsmöte ${swedishDate(input.meeting.date)}: ${input.project.customerName}`,

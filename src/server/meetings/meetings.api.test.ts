@@ -311,7 +311,7 @@ describe('the agenda', () => {
       'Cecilia Utan',
       'Lägesrapport',
       'Projektledaren berättar om läget.',
-      'Ändringsbegäran 1: Skarp start flyttas fyra veckor',
+      'Ändringsförslag 1: Skarp start flyttas fyra veckor',
       'Skarp start flyttas från augusti till september.',
       'Integrationen mot elevregistret är försenad.',
       'Utbildningen av personalen flyttas också.',
@@ -351,7 +351,7 @@ describe('the agenda', () => {
       'Åkerby kommun',
       'Kommunhuset, sal 3',
       'Åsa Öberg (Styrgrupp, Beställare)',
-      'Ändringsbegäran 1: Skarp start flyttas fyra veckor',
+      'Ändringsförslag 1: Skarp start flyttas fyra veckor',
       'Protokoll',
       'Alla i styrgruppen var närvarande.',
       'Beslut 1: Skarp start den 13 september (Styrgrupp)',
@@ -402,7 +402,7 @@ describe('the agenda', () => {
     expect(mailHeader(attachment, 'Content-Type')).toContain('name="Dagordning styrgruppsmöte 2027-03-04.pdf"');
     const pdf = Buffer.from(attachment.slice(attachment.search(/\r?\n\r?\n/)).split('--')[0], 'base64');
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(await pdfText(pdf)).toContain('Ändringsbegäran 1: Skarp start flyttas fyra veckor');
+    expect(await pdfText(pdf)).toContain('Ändringsförslag 1: Skarp start flyttas fyra veckor');
 
     const sentEvent = (await history()).find((event) => event.action === 'steering_meeting.agenda_sent');
     expect(sentEvent?.summary).toContain('Skickade dagordningen till styrgruppsmötet 4 mars 2027 till');

@@ -48,7 +48,7 @@ export const meetingRoutes =
       {
         schema: {
           tags,
-          summary: 'Styrgruppens möten, senaste först, med ändringsbegäran på dagordningen och besluten som togs',
+          summary: 'Styrgruppens möten, senaste först, med ändringsförslagen på dagordningen och besluten som togs',
           params: idParamsSchema,
           response: {
             200: steeringMeetingListSchema,
@@ -101,7 +101,7 @@ export const meetingRoutes =
         schema: {
           tags,
           summary:
-            'Ta bort ett styrgruppsmöte som inga beslut tagits på; dess ändringsbegäran väntar på ett annat möte (med versionen borttagningen bygger på)',
+            'Ta bort ett styrgruppsmöte som inga beslut tagits på; dess ändringsförslag väntar på ett annat möte (med versionen borttagningen bygger på)',
           params: meetingParamsSchema,
           querystring: versionQuerySchema,
           response: { 204: z.null(), ...errors },
@@ -125,7 +125,7 @@ export const meetingRoutes =
         schema: {
           tags,
           summary:
-            'Mötets dagordning som Word-dokument eller PDF: kallade, punkter, ändringsbegäran för beslut och, när det finns, protokoll och beslut',
+            'Mötets dagordning som Word-dokument eller PDF: kallade, punkter, ändringsförslag för beslut och, när det finns, protokoll och beslut',
           params: meetingParamsSchema,
           querystring: agendaExportQuerySchema,
           response: { 200: agendaFileResponse, 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema },
