@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Computation } from '../src/shared/measurements.js';
+import { type Measurement, measure } from './measure.js';
 
 const HOST = '127.0.0.1';
 const SUBJECTS = ['Matematik', 'Svenska', 'Engelska', 'Bild', 'Idrott och hälsa'];
@@ -131,48 +132,15 @@ async function generateFiles(directory: string, students: number, eventRows: num
   };
 }
 
-interface Measurement {
-  name: string;
-  milliseconds: number;
-  cpuMilliseconds: number;
-  peakRss: number;
-  peakHeap: number;
-  baseRss: number;
-  baseHeap: number;
-}
+type NamedMeasurement = Measurement & { name: string };
 
 /** Runs `work` while sampling memory; peaks are reported above what the process held before. */
-async function measure<T>(name: string, work: () => Promise<T>): Promise<{ result: T; measurement: Measurement }> {
-  const base = process.memoryUsage();
-  let peakRss = base.rss;
-  let peakHeap = base.heapUsed;
-  const sample = () => {
-    const now = process.memoryUsage();
-    peakRss = Math.max(peakRss, now.rss);
-    peakHeap = Math.max(peakHeap, now.heapUsed);
-  };
-  const sampler = setInterval(sample, 5);
-  const cpu = process.cpuUsage();
-  const started = process.hrtime.bigint();
-  try {
-    const result = await work();
-    sample();
-    const used = process.cpuUsage(cpu);
-    return {
-      result,
-      measurement: {
-        name,
-        milliseconds: Number(process.hrtime.bigint() - started) / 1e6,
-        cpuMilliseconds: (used.user + used.system) / 1000,
-        peakRss: peakRss - base.rss,
-        peakHeap: peakHeap - base.heapUsed,
-        baseRss: base.rss,
-        baseHeap: base.heapUsed,
-      },
-    };
-  } finally {
-    clearInterval(sampler);
-  }
+async function measureNamed<T>(
+  name: string,
+  work: () => Promise<T>,
+): Promise<{ result: T; measurement: NamedMeasurement }> {
+  const { result, measurement } = await measure(work);
+  return { result, measurement: { name, ...measurement } };
 }
 
 const settings = {
@@ -270,7 +238,7 @@ function check(name: string, figure: Pick<Computation, 'numerator' | 'denominato
   }
 }
 
-function printTable(rows: Measurement[]): void {
+function printTable(rows: NamedMeasurement[]): void {
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   const header = ['run', 'time', 'CPU', 'peak RSS +', 'peak heap +', 'RSS before', 'heap before'];
   const lines = rows.map((row) => [
@@ -311,13 +279,13 @@ async function main(): Promise<number> {
     // A small run first loads the modules, so that the measured run does not count their compiling.
     const warmUp = await generateFiles(fs.mkdtempSync(path.join(directory, 'warm-up-')), 10, 100);
     await computeDirectly(warmUp);
-    const direct = await measure('computation (streams)', () => computeDirectly(data));
+    const direct = await measureNamed('computation (streams)', () => computeDirectly(data));
     check('computation', direct.result, data);
 
     const listening = await startServer(directory);
     server = listening;
     await computeOverHttp(listening, warmUp);
-    const http = await measure('HTTP route (listen)', () => computeOverHttp(listening, data));
+    const http = await measureNamed('HTTP route (listen)', () => computeOverHttp(listening, data));
     check('HTTP route', http.result, data);
 
     console.log('');

@@ -20,6 +20,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { type Measurement, measure } from './measure.js';
 
 const ADMIN = { email: 'bench-admin@exempel.se', password: 'bench-losenord-123', name: 'Anna Administratör' };
 const SCHOOL_ROLES = ['rektor', 'kontaktperson', 'administrator', 'anvandarstodjare'];
@@ -349,14 +350,7 @@ async function generateDataSet(app: App, projectCount: number): Promise<DataSet>
   return data;
 }
 
-interface Measurement {
-  milliseconds: number;
-  cpuMilliseconds: number;
-  peakRss: number;
-  peakHeap: number;
-  queries: number;
-  bytes: number;
-}
+type RequestMeasurement = Measurement & { queries: number; bytes: number };
 
 async function main(): Promise<number> {
   const projectCount = envNumber('BENCH_PROJECTS', 300, 1, 999);
@@ -392,35 +386,11 @@ async function main(): Promise<number> {
     };
 
     await request();
-    const measurements: Measurement[] = [];
+    const measurements: RequestMeasurement[] = [];
     for (let run = 0; run < runs; run++) {
       queries = 0;
-      const base = process.memoryUsage();
-      let peakRss = base.rss;
-      let peakHeap = base.heapUsed;
-      const sample = () => {
-        const current = process.memoryUsage();
-        peakRss = Math.max(peakRss, current.rss);
-        peakHeap = Math.max(peakHeap, current.heapUsed);
-      };
-      const sampler = setInterval(sample, 5);
-      const cpu = process.cpuUsage();
-      const started = process.hrtime.bigint();
-      try {
-        const bytes = await request();
-        sample();
-        const used = process.cpuUsage(cpu);
-        measurements.push({
-          milliseconds: Number(process.hrtime.bigint() - started) / 1e6,
-          cpuMilliseconds: (used.user + used.system) / 1000,
-          peakRss: peakRss - base.rss,
-          peakHeap: peakHeap - base.heapUsed,
-          queries,
-          bytes,
-        });
-      } finally {
-        clearInterval(sampler);
-      }
+      const { result: bytes, measurement } = await measure(request);
+      measurements.push({ ...measurement, queries, bytes });
     }
     if (new Set(measurements.map((measurement) => measurement.queries)).size !== 1) {
       throw new Error(`the number of queries changed between requests: ${measurements.map((m) => m.queries)}`);
@@ -444,7 +414,7 @@ async function main(): Promise<number> {
   }
 }
 
-function printTable(rows: Measurement[]): void {
+function printTable(rows: RequestMeasurement[]): void {
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   const header = ['run', 'time', 'CPU', 'peak RSS +', 'peak heap +', 'queries'];
   const lines = rows.map((row, index) => [
