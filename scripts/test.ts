@@ -25,6 +25,10 @@ interface Tally {
   /** Passed only when run again. */
   flaky?: number;
 }
+
+/** Why a suite failed when none of its tests did: errors thrown outside any test, say. */
+const failedOutsideTests = (tally: Tally) =>
+  tally.exitCode !== 0 && tally.failed === 0 ? ' (failed outside its tests: see the errors above)' : '';
 const tallies: Tally[] = [];
 /** validate, unit, API on SQLite, API on PostgreSQL, browser journeys: fewer means one did not run. */
 const EXPECTED_SUITES = 5;
@@ -105,7 +109,7 @@ console.log('\n=== summary ===');
 for (const tally of tallies) {
   const flaky = tally.flaky ? ` (${tally.flaky} only on the retry)` : '';
   console.log(
-    `${tally.suite.padEnd(45)} ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped${flaky}`,
+    `${tally.suite.padEnd(45)} ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped${flaky}${failedOutsideTests(tally)}`,
   );
 }
 const total = tallies.reduce(
@@ -122,4 +126,5 @@ const ok =
 if (total.skipped > 0) console.log('Skipped tests fail the run: every test must run.');
 if (tallies.length !== EXPECTED_SUITES) console.log(`Only ${tallies.length} of ${EXPECTED_SUITES} suites ran.`);
 console.log(`\nTotal: ${total.passed} passed, ${total.failed} failed`);
+if (!ok && total.failed === 0) console.log('The run failed although no test did: see the suites marked above.');
 process.exit(ok ? 0 : 1);

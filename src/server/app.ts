@@ -65,14 +65,17 @@ declare module 'fastify' {
 
 /** Builds the whole app on a migrated database; it never listens by itself. */
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const database = createDatabase(config.database, options);
+  // The app's logger exists only further down; the database and the mailer log through it once it does.
+  const database = createDatabase(config.database, {
+    ...options,
+    onIdleConnectionError: (error) => app.log.warn({ err: error }, 'databasservern stängde en vilande anslutning'),
+  });
   const clock = options.clock ?? systemClock;
   const context: AppContext = {
     db: database.db,
     databaseKind: database.kind,
     clock,
     config,
-    // The app's logger exists only further down; the mailer logs through it once it does.
     mailer: createMailer(config.mail, {
       clock,
       log: {

@@ -25,6 +25,8 @@ export interface DatabaseHandle {
 export interface DatabaseOptions {
   /** Called once for every SQL statement run: tests use it to count queries per request. */
   onQuery?: (sql: string) => void;
+  /** Told when PostgreSQL ends a connection that sat idle in the pool (a restart, an administrator). */
+  onIdleConnectionError?: (error: Error) => void;
 }
 
 /**
@@ -62,6 +64,9 @@ export function createDatabase(config: DatabaseConfig, options: DatabaseOptions 
   const log = options.onQuery ? (event: LogEvent) => options.onQuery?.(event.query.sql) : undefined;
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // The pool drops such a connection and the next query opens a new one; without a listener,
+    // its 'error' event would end the whole process.
+    pool.on('error', (error) => options.onIdleConnectionError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

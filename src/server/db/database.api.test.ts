@@ -1,5 +1,6 @@
-import { type Kysely, Migrator, NO_MIGRATIONS } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Kysely, Migrator, NO_MIGRATIONS, sql } from 'kysely';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseDatabaseUrl } from '../config/config.js';
 import { readDefaultTemplateFile } from '../templates/service.js';
 import { type FreshDatabase, freshDatabase, testDatabaseKind } from '../test-support/app.js';
@@ -289,3 +290,31 @@ describe(`migrations on ${testDatabaseKind}`, () => {
     expect(Buffer.from(stored.content).equals(bytes)).toBe(true);
   });
 });
+
+// Only PostgreSQL keeps a pool of connections that its server can end.
+if (testDatabaseKind === 'postgres') {
+  describe('connections to PostgreSQL', () => {
+    it('outlive the server ending idle ones: the error is reported and the next query opens a new one', async () => {
+      await handle.close();
+      const idleConnectionErrors: Error[] = [];
+      handle = createDatabase(parseDatabaseUrl(database.url), {
+        onIdleConnectionError: (error) => idleConnectionErrors.push(error),
+      });
+      const { db } = handle;
+      await Promise.all([1, 2, 3].map(() => sql`SELECT pg_sleep(0.05)`.execute(db)));
+
+      const administrator = new pg.Client({ connectionString: database.url });
+      await administrator.connect();
+      const terminated = await administrator.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+      await administrator.end();
+      expect(terminated.rowCount).toBe(3);
+
+      await vi.waitFor(() => expect(idleConnectionErrors).toHaveLength(3));
+      expect(idleConnectionErrors[0].message).toMatch(/terminat/i);
+      const { rows } = await sql<{ answer: number }>`SELECT 42 AS answer`.execute(db);
+      expect(rows).toEqual([{ answer: 42 }]);
+    });
+  });
+}
