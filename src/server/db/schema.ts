@@ -57,6 +57,9 @@ export interface Database {
   project_budgets: ProjectBudgetsTable;
   role_texts: RoleTextsTable;
   role_acknowledgements: RoleAcknowledgementsTable;
+  identity_providers: IdentityProvidersTable;
+  sso_sign_ins: SsoSignInsTable;
+  sso_identities: SsoIdentitiesTable;
 }
 
 export interface UsersTable {
@@ -650,4 +653,39 @@ export interface RoleAcknowledgementsTable {
   text_hash: string;
   acknowledged_at: string;
   user_id: string | null;
+}
+
+export interface IdentityProvidersTable {
+  id: string;
+  name: string;
+  /** null: the provider of the vendor's own staff. */
+  customer_id: string | null;
+  issuer: string;
+  client_id: string;
+  client_secret: string;
+  /** JSON array of lower-case domains whose addresses this provider vouches for. */
+  email_domains: string;
+  enabled: number;
+  created_at: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface SsoSignInsTable {
+  state: string;
+  provider_id: string;
+  nonce: string;
+  code_verifier: string;
+  /** A path inside the app to land on after signing in. */
+  return_to: string;
+  expires_at: string;
+}
+
+export interface SsoIdentitiesTable {
+  provider_id: string;
+  /** The provider's `sub` claim: stable where the e-mail address may change. */
+  subject: string;
+  user_id: string;
+  created_at: string;
+  last_sign_in_at: string;
 }

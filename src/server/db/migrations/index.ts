@@ -7,6 +7,7 @@ import * as m005 from './005_trainings_delivery.js';
 import * as m006 from './006_measurements.js';
 import * as m007 from './007_steps_closure.js';
 import * as m008 from './008_steering.js';
+import * as m009 from './009_single_sign_on.js';
 
 /** Registered statically: a file-system provider cannot load `.ts` migrations under the test runner. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '006_measurements': m006,
   '007_steps_closure': m007,
   '008_steering': m008,
+  '009_single_sign_on': m009,
 };
 
 export const migrationProvider: MigrationProvider = {
