@@ -2,6 +2,7 @@ import path from 'node:path';
 import { buildApp } from './app.js';
 import { needsSetup } from './auth/service.js';
 import { ConfigError, loadConfig } from './config/config.js';
+import { DEMO_PASSWORD } from './demo/logins.js';
 import { seedDemo } from './demo/seed.js';
 import { startReminderScheduler } from './reminders/scheduler.js';
 
@@ -15,12 +16,20 @@ async function main(): Promise<void> {
 
   if (process.argv.includes('--demo')) {
     const demo = await seedDemo(context);
-    if (demo.login) {
-      say(`Demokunden är skapad. Logga in på ${config.publicUrl} med ${demo.login.email} / ${demo.login.password}`);
-    } else if (demo.created) {
-      say(`Demokunden är skapad. Logga in med ditt befintliga konto på ${config.publicUrl}`);
-    } else {
+    if (!demo.created) {
       say('Demokunden finns redan.');
+    } else if (demo.login) {
+      say(`Demokunden är skapad. Logga in på ${config.publicUrl} med ${demo.login.email} / ${demo.login.password}`);
+    } else {
+      say(`Demokunden är skapad. Logga in med ditt befintliga konto på ${config.publicUrl}`);
+    }
+    if (demo.people.length > 0) {
+      say(
+        [
+          `Med lösenordet ${DEMO_PASSWORD} kan du också se projektet från andra håll, som`,
+          ...demo.people.map((person) => `    ${person.name}, ${person.role}: ${person.email}`),
+        ].join('\n'),
+      );
     }
   }
 

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Budget } from '../../shared/budget.js';
 import type { Checklist } from '../../shared/checklist.js';
 import type { Communication } from '../../shared/communication.js';
 import type { Delivery } from '../../shared/delivery.js';
 import type { GoalTrackingList } from '../../shared/measurements.js';
 import type { Organisation } from '../../shared/organisation.js';
+import type { Portfolio } from '../../shared/portfolio.js';
 import { isRichTextEmpty } from '../../shared/rich-text.js';
+import type { ChangeRequestList, DecisionList } from '../../shared/steering.js';
 import type { TrainingsOverview } from '../../shared/trainings.js';
 import type { Clock } from '../core/clock.js';
 import { createTestApp, loginAs, type TestApp } from '../test-support/app.js';
@@ -93,8 +96,55 @@ describe('demo (npm start -- --demo)', () => {
     expect(delivery.schools[0]).toMatchObject({ schoolName: 'Exempelbyskolan', nextStep: 'eget-adminkonto' });
   });
 
+  it('lets the printed people log in, each seeing the project from their side, with steering under way', async () => {
+    const { projectId, people } = await seedDemo(testApp.app.stegvis);
+    expect(people.map((person) => person.name)).toEqual([
+      'Johan Ekström',
+      'Birgitta Lind',
+      'Per Wikström',
+      'Sara Lindqvist',
+    ]);
+    const signIn = async (email: string) => {
+      const login = await testApp.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: DEMO_ADMIN.password },
+      });
+      expect(login.statusCode).toBe(200);
+      const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      return (url: string) => testApp.app.inject({ method: 'GET', url, headers: { cookie } }).then((r) => r.json());
+    };
+
+    const [leader, orderer, steeringMember, supporter] = await Promise.all(
+      people.map((person) => signIn(person.email)),
+    );
+    const requests: ChangeRequestList = await steeringMember(`/api/projects/${projectId}/change-requests`);
+    expect(requests.may).toEqual({ prepare: false, decide: true });
+    expect(requests.items.map((request) => request.status).sort()).toEqual(['approved', 'pending']);
+    const waiting = requests.items.find((request) => request.status === 'pending');
+    expect(waiting?.dateChanges).toHaveLength(1);
+    expect(waiting?.meeting?.date).toBe('2027-02-13');
+
+    const leaderView: ChangeRequestList = await leader(`/api/projects/${projectId}/change-requests`);
+    expect(leaderView.may).toEqual({ prepare: true, decide: false });
+    const decisions: DecisionList = await orderer(`/api/projects/${projectId}/decisions`);
+    expect(decisions.items.map((decision) => decision.decidedBy).sort()).toEqual([
+      'bestallare',
+      'projektgrupp',
+      'styrgrupp',
+    ]);
+    const budget: Budget = await leader(`/api/projects/${projectId}/budget`);
+    expect(budget.lines).toHaveLength(4);
+    expect(budget.actualSek).toBeLessThan(budget.plannedSek);
+    expect(budget.overThreshold).toBe(false);
+
+    const portfolio: Portfolio = await supporter('/api/portfolio');
+    const own = portfolio.items.find((row) => row.projectId === projectId);
+    expect(own?.customer.name).toBe('Exempelby kommun');
+  });
+
   it('does nothing the second time', async () => {
     await seedDemo(testApp.app.stegvis);
-    expect(await seedDemo(testApp.app.stegvis)).toEqual({ created: false, login: null });
+    expect(await seedDemo(testApp.app.stegvis)).toEqual({ created: false, login: null, people: [] });
   });
 });

@@ -73,7 +73,12 @@ interface DemoProject {
  * and a school short of an administrator, and one closed by its Beställare. The vendor's two
  * Projektstödjare share them, Sara Lindqvist also on Exempelby.
  */
-export async function seedDemoPortfolio(context: AppContext, admin: CurrentUser, exempelbyProjectId: string) {
+/** Returns Exempelby's Projektstödjare, who also runs some of the other customers' projects. */
+export async function seedDemoPortfolio(
+  context: AppContext,
+  admin: CurrentUser,
+  exempelbyProjectId: string,
+): Promise<Person> {
   const today = stockholmDay(context.clock.now());
   const vendor = await seedVendorTeam(context, admin);
   const exempelby = await loadProjectAccess(context, admin, exempelbyProjectId);
@@ -84,6 +89,7 @@ export async function seedDemoPortfolio(context: AppContext, admin: CurrentUser,
   await seedJustBegun(context, admin, vendor, today);
   await seedGoalAtRisk(context, admin, vendor, today);
   await seedClosed(context, admin, vendor, today);
+  return vendor.sara;
 }
 
 async function seedVendorTeam(context: AppContext, admin: CurrentUser): Promise<VendorTeam> {

@@ -21,10 +21,12 @@ import {
 } from '../plan/service.js';
 import { createProject } from '../projects/service.js';
 import { seedDemoCommunication } from './communication.js';
+import { DEMO_PASSWORD, type DemoLogin, demoLogin } from './logins.js';
 import { seedDemoPortfolio } from './portfolio.js';
 import { seedDemoSchools } from './schools.js';
+import { seedDemoSteering } from './steering.js';
 
-export const DEMO_ADMIN = { email: 'admin@demo.stegvis.se', password: 'stegvis-demo-2026', name: 'Alva Admin' };
+export const DEMO_ADMIN = { email: 'admin@demo.stegvis.se', password: DEMO_PASSWORD, name: 'Alva Admin' };
 export const DEMO_CUSTOMER = { name: 'Exempelby kommun', organisationNumber: '212000-3005' };
 
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10);
@@ -32,6 +34,8 @@ const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 8
 export interface DemoResult {
   created: boolean;
   login: { email: string; password: string } | null;
+  /** The people of the demo who can log in with the same password, each from their side. */
+  people: DemoLogin[];
   projectId?: string;
 }
 
@@ -41,7 +45,7 @@ export interface DemoResult {
  */
 export async function seedDemo(context: AppContext): Promise<DemoResult> {
   if (await customerRepository.findByOrganisationNumber(context.db, DEMO_CUSTOMER.organisationNumber)) {
-    return { created: false, login: null };
+    return { created: false, login: null, people: [] };
   }
   const existingAdmin = await authRepository.findUserByEmail(context.db, DEMO_ADMIN.email);
   const admin: CurrentUser = existingAdmin
@@ -66,12 +70,29 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
       },
     );
   }
-  const projectLeader = await seedDemoPlan(context, admin, { customerId: customer.id, projectId: project.id });
+  const { orderer, projectLeader } = await seedDemoPlan(context, admin, {
+    customerId: customer.id,
+    projectId: project.id,
+  });
   const access = await loadProjectAccess(context, admin, project.id);
   await seedDemoCommunication(context, admin, access, stockholmDay(today));
   await seedDemoSchools(context, admin, access, projectLeader, stockholmDay(today));
-  await seedDemoPortfolio(context, admin, project.id);
-  return { created: true, login: existingAdmin ? null : DEMO_ADMIN, projectId: project.id };
+  const steeringPeople = {
+    projectLeader: await demoLogin(context, admin, projectLeader),
+    orderer: await demoLogin(context, admin, orderer),
+  };
+  const { steeringMember } = await seedDemoSteering(context, admin, access, steeringPeople, stockholmDay(today));
+  await demoLogin(context, admin, steeringMember);
+  const supporter = await seedDemoPortfolio(context, admin, project.id);
+  await demoLogin(context, admin, supporter);
+  const inExempelby = `i ${DEMO_CUSTOMER.name}`;
+  const people: DemoLogin[] = [
+    { person: projectLeader, role: `projektledare ${inExempelby}` },
+    { person: orderer, role: `beställare ${inExempelby}` },
+    { person: steeringMember, role: `i styrgruppen ${inExempelby}` },
+    { person: supporter, role: 'projektstödjare hos leverantören' },
+  ].map(({ person, role }) => ({ name: person.name, role, email: person.email ?? '' }));
+  return { created: true, login: existingAdmin ? null : DEMO_ADMIN, people, projectId: project.id };
 }
 
 /**
@@ -82,7 +103,7 @@ async function seedDemoPlan(
   context: AppContext,
   admin: CurrentUser,
   target: { customerId: string; projectId: string },
-): Promise<Person> {
+): Promise<{ orderer: Person; projectLeader: Person }> {
   const today = context.clock.now();
   const orderer = await createPerson(context, admin, target.customerId, {
     name: 'Birgitta Lind',
@@ -217,5 +238,5 @@ async function seedDemoPlan(
       await updateSuccessFactor(context, admin, access, factor.id, { approach, version: factor.version });
     }
   }
-  return projectLeader;
+  return { orderer, projectLeader };
 }
