@@ -45,6 +45,7 @@ import { projectRoutes } from './projects/routes.js';
 import { reminderRoutes } from './reminders/routes.js';
 import { revisionRoutes } from './revisions/routes.js';
 import { ensureSettings } from './settings/service.js';
+import { ssoRoutes } from './sso/routes.js';
 import { stepRoutes } from './steps/routes.js';
 import { templateRoutes } from './templates/routes.js';
 import { ensureDefaultTemplate } from './templates/service.js';
@@ -150,6 +151,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerScopeGuard(app, context);
   await app.register(healthRoutes(context));
   await app.register(authRoutes(context));
+  await app.register(ssoRoutes(context));
   await app.register(templateRoutes(context));
   await app.register(customerRoutes(context));
   await app.register(projectRoutes(context));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailSchema } from './auth.js';
 import { idSchema } from './common.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -11,8 +12,10 @@ export const issuerSchema = z
   .string()
   .trim()
   .min(1, 'Ange leverantörens adress (issuer)')
+  // Aborts: the checks after it parse the address and would throw on one that is not.
   .refine((value) => URL.canParse(value), {
     message: 'Ange en fullständig adress, till exempel https://login.exempel.se',
+    abort: true,
   })
   .refine(
     (value) => {
@@ -97,9 +100,7 @@ export const identityProviderCheckSchema = z.discriminatedUnion('ok', [
 ]);
 export type IdentityProviderCheck = z.infer<typeof identityProviderCheckSchema>;
 
-export const ssoDiscoverBodySchema = z.object({
-  email: z.email({ message: 'Ange en giltig e-postadress' }).trim().toLowerCase(),
-});
+export const ssoDiscoverBodySchema = z.object({ email: emailSchema });
 export type SsoDiscoverBody = z.input<typeof ssoDiscoverBodySchema>;
 
 /** The provider that signs in addresses of this domain, if any. */

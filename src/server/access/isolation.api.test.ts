@@ -26,6 +26,8 @@ const NOT_CUSTOMER_SCOPED = [
   /^\/api\/me\/tasks$/,
   // The signed-in user's own reminders and calendar address.
   /^\/api\/me\/(reminders|calendar-feed)$/,
+  // The organisations' sign-in providers: the vendor admin's alone (sso.api.test.ts).
+  /^\/api\/sso\/providers(\/:id(\/check)?)?$/,
   // A calendar feed answers to its secret address alone, without a session.
   /^\/api\/calendar\/:secret\.ics$/,
   // Pages and assets of the web app, served when it is built.
