@@ -123,7 +123,12 @@ export const commentSchema = z.object({
   createdAt: z.string(),
 });
 export type Comment = z.infer<typeof commentSchema>;
-export const commentListSchema = z.object({ items: z.array(commentSchema) });
+export const commentListSchema = z.object({
+  items: z.array(commentSchema),
+  /** Anyone who reads the project comments on it, until it is closed. */
+  mayComment: z.boolean(),
+});
+export type CommentList = z.infer<typeof commentListSchema>;
 export const createCommentBodySchema = z.object({
   body: z.string().trim().min(1, 'Skriv en kommentar').max(4000, 'Högst 4000 tecken'),
 });

@@ -40,16 +40,30 @@ export async function loadProjectAccess(
   const rolePermissions = projectPermissions(user, project, held, template);
   if (!rolePermissions.read) throw notFound('Projektet');
   const closed = row.phase === 'operations';
-  const permissions = closed ? readOnly(rolePermissions) : rolePermissions;
+  const permissions = permissionsInPhase(rolePermissions, closed);
   return { project, template, permissions, rolePermissions, closed, heldRoleKeys: held };
 }
 
-const readOnly = (permissions: ProjectPermissions): ProjectPermissions => ({
-  ...permissions,
-  edit: false,
-  approve: false,
-  tickRoles: new Set(),
-});
+/** What the roles give, narrowed to reading once the project is closed: `ProjectAccess.permissions`. */
+export const permissionsInPhase = (rolePermissions: ProjectPermissions, closed: boolean): ProjectPermissions =>
+  closed ? { ...rolePermissions, edit: false, approve: false, tickRoles: new Set() } : rolePermissions;
+
+/**
+ * What a read tells the viewer they may do, offered only while the project is open. An ability that
+ * comes from the viewer's roles or person rather than from `permissions` (the Utbildningsledare's
+ * sessions, a responsible person's tick, one's own upload) would survive the closure, and the guard
+ * would refuse the button it shows with PROJECT_CLOSED. The follow-up, which stays open after the
+ * closure, takes its abilities from `rolePermissions` instead. closed-project.api.test.ts finds a
+ * read that forgets this.
+ */
+export function whileOpen<Abilities extends boolean | Readonly<Record<string, boolean>>>(
+  access: Pick<ProjectAccess, 'closed'>,
+  abilities: Abilities,
+): Abilities {
+  if (!access.closed) return abilities;
+  if (typeof abilities === 'boolean') return false as Abilities;
+  return Object.fromEntries(Object.keys(abilities).map((key) => [key, false])) as Abilities;
+}
 
 export function requireEdit(access: ProjectAccess): void {
   if (!access.permissions.edit) {

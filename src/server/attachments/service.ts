@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Attachment, type AttachmentList, attachmentExtensions } from '../../shared/attachments.js';
 import type { CurrentUser } from '../../shared/auth.js';
 import { mayTick } from '../access/permissions.js';
-import type { ProjectAccess } from '../access/service.js';
+import { type ProjectAccess, whileOpen } from '../access/service.js';
 import { recordAudit } from '../audit/service.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, notFound } from '../core/errors.js';
@@ -20,7 +20,10 @@ const fileError = (message: string) => new AppError('VALIDATION_FAILED', message
 export const tooLargeMessage = (maxMegabytes: number) => `Filen är större än ${maxMegabytes} MB`;
 
 const mayDelete = (row: AttachmentRow, user: CurrentUser, access: ProjectAccess) =>
-  access.permissions.edit || (row.uploaded_by_user_id !== null && row.uploaded_by_user_id === user.id);
+  whileOpen(
+    access,
+    access.permissions.edit || (row.uploaded_by_user_id !== null && row.uploaded_by_user_id === user.id),
+  );
 
 const toAttachment = (row: AttachmentRow, user: CurrentUser, access: ProjectAccess): Attachment => ({
   id: row.id,

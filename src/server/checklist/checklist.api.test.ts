@@ -471,6 +471,7 @@ describe('comments', () => {
       [reader.userId, 'Vi väntar på underskrift från förvaltningschefen.'],
       [admin.userId, 'Påminner i morgon.'],
     ]);
+    expect(listed.json().mayComment).toBe(true);
     expect(firstActivity(await checklistOf(admin, project.id)).commentCount).toBe(2);
     await expectInHistory(admin, project.id, {
       action: 'activity.commented',

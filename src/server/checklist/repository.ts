@@ -128,6 +128,7 @@ export const checklistRepository = {
         'projects.name as project_name',
         'projects.customer_id',
         'projects.template_id',
+        'projects.phase as project_phase',
         'customers.name as customer_name',
       ])
       .where('activities.done_at', 'is', null)

@@ -175,9 +175,7 @@ export const checklistRoutes =
           response: { 200: commentListSchema, ...errors },
         },
       },
-      async (request) => ({
-        items: await listComments(context, projectAccessOf(request), request.params.activityId),
-      }),
+      async (request) => listComments(context, projectAccessOf(request), request.params.activityId),
     );
 
     app.post(

@@ -5,6 +5,7 @@ import type {
   Checklist,
   ChecklistQuery,
   Comment,
+  CommentList,
   CreateActivityBody,
   CreateCommentBody,
   DependencyRef,
@@ -15,7 +16,7 @@ import type {
 import type { TemplateContent } from '../../shared/templates.js';
 import { mayTick, type ProjectPermissions, projectPermissions } from '../access/permissions.js';
 import { accessRepository } from '../access/repository.js';
-import { type ProjectAccess, requireEdit } from '../access/service.js';
+import { type ProjectAccess, permissionsInPhase, requireEdit, whileOpen } from '../access/service.js';
 import { acknowledgementProgress } from '../acknowledgements/service.js';
 import { attachmentRepository } from '../attachments/repository.js';
 import { recordAudit } from '../audit/service.js';
@@ -495,10 +496,17 @@ const toComment = (row: CommentRow): Comment => ({
 });
 
 /** The activity's comments, oldest first. */
-export async function listComments(context: AppContext, access: ProjectAccess, activityId: string): Promise<Comment[]> {
+export async function listComments(
+  context: AppContext,
+  access: ProjectAccess,
+  activityId: string,
+): Promise<CommentList> {
   const [found] = await checklistRepository.idsInProject(context.db, access.project.id, [activityId]);
   if (!found) throw notFound('Aktiviteten');
-  return (await checklistRepository.comments(context.db, activityId)).map(toComment);
+  return {
+    items: (await checklistRepository.comments(context.db, activityId)).map(toComment),
+    mayComment: whileOpen(access, true),
+  };
 }
 
 /** Anyone who can read the project may comment, under their own name. */
@@ -564,7 +572,10 @@ export async function myTasks(context: AppContext, user: CurrentUser): Promise<M
     let toActivity = mappers.get(row.project_id);
     if (toActivity === undefined) {
       const template = await loadTemplateContent(context, row.template_id);
-      const permissions = projectPermissions(user, { customerId: row.customer_id }, [...held], template);
+      const permissions = permissionsInPhase(
+        projectPermissions(user, { customerId: row.customer_id }, [...held], template),
+        row.project_phase === 'operations',
+      );
       toActivity = permissions.read
         ? activityMapper(template, permissions, (id) => dependencyById.get(id), attachmentCounts)
         : null;

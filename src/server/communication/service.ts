@@ -17,7 +17,7 @@ import {
   updateCommunicationItemBodySchema,
 } from '../../shared/communication.js';
 import { emptyRichText, type RichText, richTextSchema, richTextToPlainText } from '../../shared/rich-text.js';
-import { type ProjectAccess, requireEdit } from '../access/service.js';
+import { type ProjectAccess, requireEdit, whileOpen } from '../access/service.js';
 import { recordAudit } from '../audit/service.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, notFound } from '../core/errors.js';
@@ -36,13 +36,13 @@ import {
 
 /** Who is looking, as far as marking items done goes. */
 interface Viewer {
-  edit: boolean;
-  personId: string | null;
+  mayTick: (responsiblePersonId: string | null) => boolean;
 }
 
+/** The plan writers tick any item, the responsible person their own, while the project is open. */
 const viewerOf = (user: CurrentUser, access: ProjectAccess): Viewer => ({
-  edit: access.permissions.edit,
-  personId: user.personId,
+  mayTick: (responsiblePersonId) =>
+    whileOpen(access, access.permissions.edit || (user.personId !== null && user.personId === responsiblePersonId)),
 });
 
 const audiencesOf = (access: ProjectAccess): Audience[] =>
@@ -70,7 +70,7 @@ function toItem(row: CommunicationItemRow, audiences: Audience[], viewer: Viewer
         ? { id: row.responsible_person_id, name: row.responsible_name }
         : null,
     done: row.done_at !== null ? { at: row.done_at, byName: row.done_by_name ?? '' } : null,
-    canTick: viewer.edit || (viewer.personId !== null && viewer.personId === row.responsible_person_id),
+    canTick: viewer.mayTick(row.responsible_person_id),
     version: row.version,
   };
 }
@@ -137,7 +137,7 @@ export async function communicationSnapshot(
   const audiences = audiencesOf(access);
   const titleOf = new Map(audiences.map((audience) => [audience.key, audience]));
   const [items, guide] = await Promise.all([
-    projectItems(context.db, access, { edit: false, personId: null }),
+    projectItems(context.db, access, { mayTick: () => false }),
     loadGuide(context.db, access.project.id),
   ]);
   return {

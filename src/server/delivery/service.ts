@@ -13,7 +13,7 @@ import {
   type MarkDeliveryStepBody,
   schoolStepKeys,
 } from '../../shared/delivery.js';
-import type { ProjectAccess } from '../access/service.js';
+import { type ProjectAccess, whileOpen } from '../access/service.js';
 import { recordAudit } from '../audit/service.js';
 import type { AppContext } from '../core/context.js';
 import { stockholmDay } from '../core/days.js';
@@ -89,8 +89,11 @@ function stepsByChain(steps: StepRow[]): Map<string | null, Map<DeliveryStepKey,
   return byChain;
 }
 
+/** Whether the viewer may mark (or undo) the step now. */
+type MayMark = (stepKey: DeliveryStepKey, schoolId: string | null) => boolean;
+
 function stepView(
-  viewer: DeliveryViewer,
+  mayMark: MayMark,
   holders: Holder[],
   schoolId: string | null,
   stepKey: DeliveryStepKey,
@@ -99,7 +102,7 @@ function stepView(
   const chain = chainOf(schoolId);
   const doneKeys = new Set(done.keys());
   const row = done.get(stepKey);
-  const may = mayMarkStep(viewer, stepKey, schoolId);
+  const may = mayMark(stepKey, schoolId);
   return {
     key: stepKey,
     title: deliveryStepTitles[stepKey],
@@ -134,6 +137,7 @@ export async function getDelivery(context: AppContext, user: CurrentUser, access
     deliveryRepository.linkedActivities(db, projectId),
     viewerOf(db, user, access),
   ]);
+  const mayMark: MayMark = (stepKey, schoolId) => whileOpen(access, mayMarkStep(viewer, stepKey, schoolId));
   const byChain = stepsByChain(steps);
   const chainDone = (schoolId: string | null) => byChain.get(schoolId) ?? new Map<DeliveryStepKey, StepRow>();
   const schoolViews = schools
@@ -144,21 +148,21 @@ export async function getDelivery(context: AppContext, user: CurrentUser, access
         schoolId: school.id,
         schoolName: school.name,
         contactPerson: holderOf(holders, 'kontaktperson', school.id),
-        steps: schoolStepKeys.map((key) => stepView(viewer, holders, school.id, key, done)),
+        steps: schoolStepKeys.map((key) => stepView(mayMark, holders, school.id, key, done)),
         nextStep: nextStepOf(schoolStepKeys, new Set(done.keys())) as (typeof schoolStepKeys)[number] | null,
       };
     });
   const waiting = schoolViews.filter((school) => school.nextStep !== null).length;
-  const marksVendorSteps = mayMarkStep(viewer, 'huvudkonto', null);
+  const marksVendorSteps = mayMark('huvudkonto', null);
   const marksCustomerSteps = schools.some((school) =>
-    schoolStepKeys.some((key) => sideOf(key) === 'customer' && mayMarkStep(viewer, key, school.id)),
+    schoolStepKeys.some((key) => sideOf(key) === 'customer' && mayMark(key, school.id)),
   );
   const [vendorPeople, customerPeople] = await Promise.all([
     marksVendorSteps ? deliveryRepository.people(db, null) : [],
     marksCustomerSteps ? deliveryRepository.people(db, customerId) : [],
   ]);
   return {
-    mainAccount: stepView(viewer, holders, null, 'huvudkonto', chainDone(null)),
+    mainAccount: stepView(mayMark, holders, null, 'huvudkonto', chainDone(null)),
     schools: schoolViews,
     schoolsDone: schoolViews.length - waiting,
     waiting,

@@ -12,7 +12,7 @@ import type {
   TrainingsOverview,
   Workshop,
 } from '../../shared/trainings.js';
-import type { ProjectAccess } from '../access/service.js';
+import { type ProjectAccess, whileOpen } from '../access/service.js';
 import type { AppContext } from '../core/context.js';
 import { stockholmDay } from '../core/days.js';
 import { notFound } from '../core/errors.js';
@@ -319,7 +319,7 @@ export async function getTrainings(
   return {
     trainings: buildTrainings(access, data, stockholmDay(context.clock.now())),
     staffTraining: staffTraining(data),
-    may: {
+    may: whileOpen(access, {
       plan: rights.plan,
       confirm: rights.confirm,
       // True when there is a session the viewer may mark, or will be for any the project adds.
@@ -328,7 +328,7 @@ export async function getTrainings(
         rights.confirm ||
         data.sessions.some((session) => rights.markAttendanceAt(session.trainer_person_id)),
       recordWorkshops: rights.recordsWorkshopsAnywhere,
-    },
+    }),
     trainers: trainers(data),
   };
 }

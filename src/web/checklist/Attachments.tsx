@@ -7,6 +7,8 @@ import type { Activity } from '../../shared/checklist.js';
 import { ApiError, api } from '../api/client.js';
 import { fileSize, megabyte } from '../delivery/file-size.js';
 import { ErrorMessage, errorText } from '../layout/ErrorMessage.js';
+import { useProject } from '../projects/api.js';
+import { isClosed } from '../projects/phase.js';
 
 const attachmentsKey = (projectId: string, activityId: string) => ['projects', projectId, 'attachments', activityId];
 
@@ -63,6 +65,7 @@ export function AttachmentsPanel({
 }) {
   const { t } = useTranslation();
   const attachments = useAttachments(projectId, activity.id);
+  const project = useProject(projectId);
   const [message, setMessage] = useState('');
   // A removed file's button leaves with it: the keyboard goes back to the panel's heading.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -108,7 +111,8 @@ export function AttachmentsPanel({
             }
           />
         )}
-        {list && !list.mayUpload && (
+        {/* A closed project's notice already says why no file can be added. */}
+        {list && !list.mayUpload && project.data && !isClosed(project.data) && (
           <Text size="sm" c="gray.7">
             {t('delivery.attachments.readOnly')}
           </Text>

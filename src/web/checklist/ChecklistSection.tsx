@@ -1,6 +1,6 @@
 import './checklist.css';
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router';
 import type { Activity, Checklist, ChecklistQuery } from '../../shared/checklist.js';
@@ -8,8 +8,9 @@ import type { ProjectDetail } from '../../shared/projects.js';
 import { ApiError } from '../api/client.js';
 import { useSession } from '../auth/session.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
+import { useScrollToHash } from '../layout/useScrollToHash.js';
 import { useOrganisation, usePeople, useVendorPeople } from '../organisation/api.js';
-import { activityAnchor, activityIdFromHash } from './anchor.js';
+import { activityIdFromHash } from './anchor.js';
 import { useChecklist, useMoveActivity, useUpdateActivity } from './api.js';
 import { ChecklistFilters } from './ChecklistFilters.js';
 import type { ChecklistControls, SaveActivity } from './controls.js';
@@ -174,15 +175,6 @@ function useFormOptions(project: ProjectDetail, checklist: Checklist | undefined
  * screen: scrolled into view and returned so its row can be highlighted.
  */
 function useLinkedActivity(listShown: boolean): string | null {
-  const { hash } = useLocation();
-  const activityId = activityIdFromHash(hash);
-  const scrolledTo = useRef<string | null>(null);
-  useEffect(() => {
-    if (!listShown || !activityId || scrolledTo.current === activityId) return;
-    const row = document.getElementById(activityAnchor(activityId));
-    if (!row) return;
-    scrolledTo.current = activityId;
-    row.scrollIntoView({ block: 'center' });
-  }, [listShown, activityId]);
-  return activityId;
+  useScrollToHash(listShown, 'center');
+  return activityIdFromHash(useLocation().hash);
 }

@@ -8,7 +8,7 @@ import { useAddComment, useComments } from './api.js';
 
 const formatTime = (iso: string) => new Date(iso).toLocaleString('sv-SE', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** An activity's comments, oldest first, and a field to add one. */
+/** An activity's comments, oldest first, and a field to add one while the project is open. */
 export function CommentsPanel({
   projectId,
   activity,
@@ -64,24 +64,26 @@ export function CommentsPanel({
             ))}
           </List>
         )}
-        <form onSubmit={send} noValidate>
-          <Stack gap="xs">
-            <Textarea label={t('checklist.comments.newComment')} autosize minRows={2} {...form.field('body')} />
-            {add.isError && !hasFieldErrors(add.error) && (
-              <Alert color="red" role="alert">
-                {errorText(add.error, t)}
-              </Alert>
-            )}
-            <Group>
-              <Button type="submit" loading={add.isPending}>
-                {t('checklist.comments.send')}
-              </Button>
-              <Text size="sm" role="status">
-                {sent ? t('checklist.comments.sent') : ''}
-              </Text>
-            </Group>
-          </Stack>
-        </form>
+        {comments.data?.mayComment && (
+          <form onSubmit={send} noValidate>
+            <Stack gap="xs">
+              <Textarea label={t('checklist.comments.newComment')} autosize minRows={2} {...form.field('body')} />
+              {add.isError && !hasFieldErrors(add.error) && (
+                <Alert color="red" role="alert">
+                  {errorText(add.error, t)}
+                </Alert>
+              )}
+              <Group>
+                <Button type="submit" loading={add.isPending}>
+                  {t('checklist.comments.send')}
+                </Button>
+                <Text size="sm" role="status">
+                  {sent ? t('checklist.comments.sent') : ''}
+                </Text>
+              </Group>
+            </Stack>
+          </form>
+        )}
       </Stack>
     </Paper>
   );

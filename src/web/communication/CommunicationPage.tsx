@@ -7,6 +7,7 @@ import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { UnsavedChangesGuard } from '../plan/UnsavedChanges.js';
 import { useProject } from '../projects/api.js';
 import { ProjectSubpageHeader } from '../projects/ProjectSubpageHeader.js';
+import { isClosed } from '../projects/phase.js';
 import { useCommunication } from './api.js';
 import { CommunicationPlanSection } from './CommunicationPlanSection.js';
 import { ProcessGuideSection } from './ProcessGuideSection.js';
@@ -31,7 +32,10 @@ export function CommunicationPage() {
         {communication.isPending && <Text>{t('common.loading')}</Text>}
         {communication.data && (
           <>
-            {!communication.data.may.edit && <Text c="gray.7">{t('communication.readOnly')}</Text>}
+            {/* A closed project's notice already says why nothing changes. */}
+            {!communication.data.may.edit && !isClosed(project.data) && (
+              <Text c="gray.7">{t('communication.readOnly')}</Text>
+            )}
             <CommunicationPlanSection project={project.data} communication={communication.data} />
             <ProcessGuideSection
               projectId={projectId}

@@ -35,11 +35,7 @@ export function GoalSection({
       withBorder
       radius="md"
       p="lg"
-      style={{
-        // Clear of the sticky page header when a link scrolls the goal into view.
-        scrollMarginTop: 80,
-        ...(highlighted && { outline: '3px solid var(--mantine-color-blue-8)', outlineOffset: 2 }),
-      }}
+      style={highlighted ? { outline: '3px solid var(--mantine-color-blue-8)', outlineOffset: 2 } : undefined}
     >
       <Stack gap="lg">
         <Stack gap="xs">

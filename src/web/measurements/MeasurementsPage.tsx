@@ -1,11 +1,11 @@
 import { Anchor, Stack, Text } from '@mantine/core';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
+import { useScrollToHash } from '../layout/useScrollToHash.js';
 import { useProject } from '../projects/api.js';
 import { ProjectSubpageHeader } from '../projects/ProjectSubpageHeader.js';
-import { goalAnchor, goalIdFromHash } from './anchor.js';
+import { goalIdFromHash } from './anchor.js';
 import { useGoalTracking } from './api.js';
 import { GoalSection } from './GoalSection.js';
 
@@ -47,15 +47,6 @@ export function MeasurementsPage() {
 
 /** The goal a reminder e-mail links to (`#mal-<goalId>`), scrolled into view once the goals are on screen. */
 function useLinkedGoal(goalsShown: boolean): string | null {
-  const { hash } = useLocation();
-  const goalId = goalIdFromHash(hash);
-  const scrolledTo = useRef<string | null>(null);
-  useEffect(() => {
-    if (!goalsShown || !goalId || scrolledTo.current === goalId) return;
-    const section = document.getElementById(goalAnchor(goalId));
-    if (!section) return;
-    scrolledTo.current = goalId;
-    section.scrollIntoView({ block: 'start' });
-  }, [goalsShown, goalId]);
-  return goalId;
+  useScrollToHash(goalsShown);
+  return goalIdFromHash(useLocation().hash);
 }

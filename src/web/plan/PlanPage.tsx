@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import type { Plan } from '../../shared/plan.js';
 import type { ProjectDetail } from '../../shared/projects.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
+import { useScrollToHash } from '../layout/useScrollToHash.js';
 import { useProject } from '../projects/api.js';
 import { ProjectSubpageHeader } from '../projects/ProjectSubpageHeader.js';
 import { usePlan } from './api.js';
@@ -26,6 +27,7 @@ export function PlanPage() {
   const projectId = useParams().projectId as string;
   const project = useProject(projectId);
   const plan = usePlan(projectId);
+  useScrollToHash(project.data !== undefined && plan.data !== undefined);
 
   if (project.isError) return <ErrorMessage error={project.error} onRetry={() => project.refetch()} />;
   if (!project.data) return <Text>{t('common.loading')}</Text>;

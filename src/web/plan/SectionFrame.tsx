@@ -38,7 +38,6 @@ export function SectionFrame({
       component="section"
       id={sectionAnchor(section.key)}
       aria-labelledby={headingId}
-      className="plan-section"
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
         <Title order={2} size="h3" id={headingId}>

@@ -2,9 +2,10 @@ import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
+import { useScrollToHash } from '../layout/useScrollToHash.js';
 import { useProject } from '../projects/api.js';
 import { ProjectSubpageHeader } from '../projects/ProjectSubpageHeader.js';
-import { useSteeringMeetings } from './api.js';
+import { useBudget, useChangeRequests, useDecisions, useSteeringMeetings } from './api.js';
 import { BudgetSection } from './BudgetSection.js';
 import { ChangeRequestsSection } from './ChangeRequestsSection.js';
 import { DecisionLogSection } from './DecisionLogSection.js';
@@ -16,6 +17,14 @@ export function SteeringPage() {
   const { projectId = '' } = useParams();
   const project = useProject(projectId);
   const meetings = useSteeringMeetings(projectId);
+  // A link to a request, a meeting, a decision or the budget waits for every section to be on screen.
+  const sectionsShown = [
+    useChangeRequests(projectId),
+    meetings,
+    useDecisions(projectId, ''),
+    useBudget(projectId),
+  ].every((query) => !query.isPending);
+  useScrollToHash(project.data !== undefined && sectionsShown);
   if (project.isError) return <ErrorMessage error={project.error} onRetry={() => project.refetch()} />;
   if (!project.data) return <Text>{t('common.loading')}</Text>;
   // Requests and decisions name the meeting they belong to; without the meetings they still show.
