@@ -18,22 +18,34 @@ export const roleAcknowledgementSchema = z.object({
 });
 export type RoleAcknowledgement = z.infer<typeof roleAcknowledgementSchema>;
 
+/** One of the viewer's own roles still to confirm, with the text to read. */
+export const roleToConfirmSchema = z.object({
+  roleKey: z.string(),
+  roleTitle: z.string(),
+  responsibility: z.string(),
+  state: acknowledgementStateSchema,
+});
+export type RoleToConfirm = z.infer<typeof roleToConfirmSchema>;
+
 export const acknowledgementOverviewSchema = z.object({
   /** Every role holding in the project with its confirmation. */
   holdings: z.array(roleAcknowledgementSchema),
   confirmed: z.number().int(),
   total: z.number().int(),
-  /** The viewer's own roles still to confirm, with the text to read. */
-  mine: z.array(
+  mine: z.array(roleToConfirmSchema),
+});
+export type AcknowledgementOverview = z.infer<typeof acknowledgementOverviewSchema>;
+
+/** For Mina uppgifter: each project under way where the viewer has roles still to confirm. */
+export const myRolesToConfirmSchema = z.object({
+  projects: z.array(
     z.object({
-      roleKey: z.string(),
-      roleTitle: z.string(),
-      responsibility: z.string(),
-      state: acknowledgementStateSchema,
+      project: z.object({ id: z.string(), name: z.string(), customerName: z.string() }),
+      roles: z.array(roleToConfirmSchema),
     }),
   ),
 });
-export type AcknowledgementOverview = z.infer<typeof acknowledgementOverviewSchema>;
+export type MyRolesToConfirm = z.infer<typeof myRolesToConfirmSchema>;
 
 export const acknowledgeBodySchema = z.object({
   roleKey: z.string().min(1),

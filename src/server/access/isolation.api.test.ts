@@ -24,6 +24,8 @@ const NOT_CUSTOMER_SCOPED = [
   /^\/api\/portfolio$/,
   // The viewer's own tasks across projects, each project checked for access (my-tasks.api.test.ts).
   /^\/api\/me\/tasks$/,
+  // The viewer's own roles to confirm across projects, each project checked for access (my-roles.api.test.ts).
+  /^\/api\/me\/acknowledgements$/,
   // The signed-in user's own reminders and calendar address.
   /^\/api\/me\/(reminders|calendar-feed)$/,
   // The organisations' sign-in providers: the vendor admin's alone (sso.api.test.ts).

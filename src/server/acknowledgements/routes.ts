@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   acknowledgeBodySchema,
   acknowledgementOverviewSchema,
+  myRolesToConfirmSchema,
   roleTextBodySchema,
   roleTextParamsSchema,
   roleTextSchema,
@@ -11,7 +12,7 @@ import { errorBodySchema } from '../../shared/errors.js';
 import { projectAccessOf } from '../access/guard.js';
 import { requireUser } from '../auth/guard.js';
 import type { AppContext } from '../core/context.js';
-import { acknowledgeRole, getAcknowledgements, saveRoleText } from './service.js';
+import { acknowledgeRole, getAcknowledgements, myRolesToConfirm, saveRoleText } from './service.js';
 
 const tags = ['Organisation'];
 const errors = {
@@ -50,6 +51,19 @@ export const acknowledgementRoutes =
         },
       },
       async (request) => acknowledgeRole(context, requireUser(request), projectAccessOf(request), request.body),
+    );
+
+    app.get(
+      '/api/me/acknowledgements',
+      {
+        schema: {
+          tags,
+          summary:
+            'Mina roller att bekräfta: i varje pågående projekt de roller vars ansvarstext jag inte har bekräftat, eller som har ändrats sedan',
+          response: { 200: myRolesToConfirmSchema, 401: errorBodySchema },
+        },
+      },
+      async (request) => myRolesToConfirm(context, requireUser(request)),
     );
 
     app.put(

@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
-import type { AcknowledgementOverview, RoleAcknowledgement, RoleText } from '../../shared/acknowledgements.js';
+import type {
+  AcknowledgementOverview,
+  MyRolesToConfirm,
+  RoleAcknowledgement,
+  RoleText,
+  RoleToConfirm,
+} from '../../shared/acknowledgements.js';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { TemplateContent } from '../../shared/templates.js';
+import { projectPermissions } from '../access/permissions.js';
 import { type ProjectAccess, requireEdit } from '../access/service.js';
 import { recordAudit } from '../audit/service.js';
 import type { AppContext } from '../core/context.js';
@@ -9,9 +16,10 @@ import { AppError, notFound } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { projectRepository } from '../projects/repository.js';
 import { getVendorName } from '../settings/service.js';
+import { loadTemplateContent } from '../templates/service.js';
 import { withVendorName } from '../templates/vendor-name.js';
 import { roleTextChangedMail } from './mails.js';
-import { acknowledgementRepository, type HoldingRow } from './repository.js';
+import { acknowledgementRepository, type HoldingRow, type ProjectHoldingRow } from './repository.js';
 import {
   acknowledgementState,
   confirmedCount,
@@ -93,10 +101,18 @@ export async function getAcknowledgements(
     state: holding.state,
     acknowledgedAt: holding.acknowledgedAt,
   }));
-  // One confirmation answers for a role held at several schools.
-  const mine = new Map<string, AcknowledgementOverview['mine'][number]>();
+  return { holdings: shown, ...confirmedCount(holdings), mine: rolesToConfirm(holdings, user.personId, vendorName) };
+}
+
+/** The person's holdings not confirmed in their current text; one confirmation answers for a role held at several schools. */
+function rolesToConfirm(
+  holdings: ReturnType<typeof holdingStates>,
+  personId: string | null,
+  vendorName: string,
+): RoleToConfirm[] {
+  const mine = new Map<string, RoleToConfirm>();
   for (const holding of holdings) {
-    if (holding.personId !== user.personId || holding.state === 'confirmed' || mine.has(holding.roleKey)) continue;
+    if (holding.personId !== personId || holding.state === 'confirmed' || mine.has(holding.roleKey)) continue;
     mine.set(holding.roleKey, {
       roleKey: holding.roleKey,
       roleTitle: withVendorName(holding.role.title, vendorName),
@@ -104,7 +120,33 @@ export async function getAcknowledgements(
       state: holding.state,
     });
   }
-  return { holdings: shown, ...confirmedCount(holdings), mine: [...mine.values()] };
+  return [...mine.values()];
+}
+
+/**
+ * For Mina uppgifter: in every project still under way that the viewer sees, their roles still to
+ * confirm, projects by name. Two queries, and each template version's content once.
+ */
+export async function myRolesToConfirm(context: AppContext, user: CurrentUser): Promise<MyRolesToConfirm> {
+  const personId = user.personId;
+  if (!personId) return { projects: [] };
+  const [rows, vendorName] = await Promise.all([
+    acknowledgementRepository.holdingsOfPersonInOpenProjects(context.db, personId),
+    getVendorName(context),
+  ]);
+  const byProject = new Map<string, ProjectHoldingRow[]>();
+  for (const row of rows) byProject.set(row.projectId, [...(byProject.get(row.projectId) ?? []), row]);
+  const projects: MyRolesToConfirm['projects'] = [];
+  for (const projectRows of byProject.values()) {
+    const { projectId, projectName, customerId, customerName, templateId } = projectRows[0];
+    const template = await loadTemplateContent(context, templateId);
+    const held = projectRows.map((row) => row.roleKey);
+    if (!projectPermissions(user, { customerId }, held, template).read) continue;
+    const holdings = holdingStates(projectRows, templateRoles(template)).sort(byRoleSchoolAndName);
+    const roles = rolesToConfirm(holdings, personId, vendorName);
+    if (roles.length > 0) projects.push({ project: { id: projectId, name: projectName, customerName }, roles });
+  }
+  return { projects: projects.sort((a, b) => swedish.compare(a.project.name, b.project.name)) };
 }
 
 /** How many role holdings are confirmed, for the checklist: one query. */

@@ -1,19 +1,18 @@
 import { Anchor, Button, Group, Stack, Textarea } from '@mantine/core';
 import { useFocusReturn } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleTextBodySchema } from '../../shared/acknowledgements.js';
 import type { RoleWithHolders } from '../../shared/organisation.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem, isVersionConflict } from '../organisation/FormProblem.js';
+import { useVersionedEdit } from '../api/versioned-edit.js';
+import { FormProblem } from '../layout/FormProblem.js';
+import { organisationQuery } from '../organisation/api.js';
 import { useSaveRoleText } from './api.js';
 
-type RoleTextValues = { responsibility: string; version: number };
+type RoleTextValues = { responsibility: string };
 
-const valuesOf = (role: RoleWithHolders): RoleTextValues => ({
-  responsibility: role.responsibility,
-  version: role.responsibilityVersion,
-});
+const valuesOf = (role: RoleWithHolders): RoleTextValues => ({ responsibility: role.responsibility });
 
 /** "Ändra ansvarstext" and, opened, the project's own wording of a role's responsibility. */
 export function RoleTextEditor({ projectId, role }: { projectId: string; role: RoleWithHolders }) {
@@ -39,27 +38,37 @@ export function RoleTextEditor({ projectId, role }: { projectId: string; role: R
   return <RoleTextForm projectId={projectId} role={role} onClose={() => setOpen(false)} />;
 }
 
-function RoleTextForm({
-  projectId,
-  role,
-  onClose,
-}: {
-  projectId: string;
-  /** The role as the organisation holds it now: loaded into the form after a version conflict. */
-  role: RoleWithHolders;
-  onClose: () => void;
-}) {
+function RoleTextForm({ projectId, role, onClose }: { projectId: string; role: RoleWithHolders; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useSaveRoleText(projectId);
   const form = useSchemaForm<RoleTextValues>(roleTextBodySchema, valuesOf(role));
+  const edit = useVersionedEdit({
+    entity: role,
+    versionOf: (saved) => saved.responsibilityVersion,
+    valuesOf,
+    form,
+    save,
+    latest: {
+      query: organisationQuery(projectId),
+      // A school-level role carries the project's one text of the role, like the others.
+      find: (organisation) =>
+        [
+          ...organisation.customerRoles,
+          ...organisation.vendorRoles,
+          ...organisation.schools.flatMap((school) => school.roles),
+        ].find((candidate) => candidate.key === role.key),
+    },
+  });
   const textRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => textRef.current?.focus(), []);
-  const submit = form.onSubmit((values) =>
-    save.mutate({ roleKey: role.key, ...values }, { onSuccess: onClose, onError: form.showServerErrors }),
-  );
-  const loadLatest = () => {
-    form.reset(valuesOf(role));
-    save.reset();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = { responsibility: form.values.responsibility, version: edit.version };
+    if (!form.check(body)) return;
+    save.mutate(
+      { roleKey: role.key, ...body, version: body.version as number },
+      { onSuccess: onClose, onError: form.showServerErrors },
+    );
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -73,7 +82,7 @@ function RoleTextForm({
           ref={textRef}
           {...form.field('responsibility')}
         />
-        <FormProblem error={save.error} onLoadLatest={isVersionConflict(save.error) ? loadLatest : undefined} />
+        <FormProblem {...edit.problem} />
         <Group gap="xs">
           <Button type="submit" size="xs" loading={save.isPending}>
             {t('acknowledgements.editor.save')}

@@ -1,8 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AcknowledgementOverview, RoleText } from '../../shared/acknowledgements.js';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AcknowledgementOverview, MyRolesToConfirm, RoleText } from '../../shared/acknowledgements.js';
 import { api } from '../api/client.js';
 
 const acknowledgementsKey = (projectId: string) => ['projects', projectId, 'acknowledgements'];
+const myRolesToConfirmKey = ['me', 'acknowledgements'];
 
 export const useAcknowledgements = (projectId: string) =>
   useQuery({
@@ -10,17 +11,28 @@ export const useAcknowledgements = (projectId: string) =>
     queryFn: () => api<AcknowledgementOverview>('GET', `/api/projects/${projectId}/acknowledgements`),
   });
 
-/** A confirmation shows on the organisation page and in the checklist's progress too. */
-const refetchProject = (queryClient: ReturnType<typeof useQueryClient>, projectId: string) =>
-  queryClient.invalidateQueries({ queryKey: ['projects', projectId] });
+/** For Mina uppgifter: the viewer's roles still to confirm, project by project. */
+export const useMyRolesToConfirm = () =>
+  useQuery({
+    queryKey: myRolesToConfirmKey,
+    queryFn: () => api<MyRolesToConfirm>('GET', '/api/me/acknowledgements'),
+  });
 
-export function useAcknowledge(projectId: string) {
+/** A confirmation or a new text shows on the organisation page, in the checklist's progress and on Mina uppgifter too. */
+const refetchProject = (queryClient: QueryClient, projectId: string) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['projects', projectId] }),
+    queryClient.invalidateQueries({ queryKey: myRolesToConfirmKey }),
+  ]);
+
+/** Confirms one of the viewer's roles in any of their projects. */
+export function useAcknowledge() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { roleKey: string; responsibility: string }) =>
+    mutationFn: ({ projectId, ...body }: { projectId: string; roleKey: string; responsibility: string }) =>
       api<AcknowledgementOverview>('POST', `/api/projects/${projectId}/acknowledgements`, body),
-    onSuccess: (overview) => queryClient.setQueryData(acknowledgementsKey(projectId), overview),
-    onSettled: () => refetchProject(queryClient, projectId),
+    onSuccess: (overview, { projectId }) => queryClient.setQueryData(acknowledgementsKey(projectId), overview),
+    onSettled: (_overview, _error, { projectId }) => refetchProject(queryClient, projectId),
   });
 }
 

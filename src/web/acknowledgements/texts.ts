@@ -14,6 +14,16 @@ export const acknowledgementsSv = {
     roleHeading: 'Som {{role}}',
     done: 'Tack! Du har bekräftat ditt ansvar som {{role}}.',
     textChanged: 'Texten ändrades medan du läste. Läs den nya texten och bekräfta igen.',
+    showText: 'Visa hela texten',
+    hideText: 'Visa mindre',
+    showTextLabel: 'Visa hela ansvarstexten för {{role}}',
+    hideTextLabel: 'Visa mindre av ansvarstexten för {{role}}',
+  },
+  myTasks: {
+    title: 'Ditt ansvar i projekten',
+    intro:
+      'Du har roller vars ansvarstext du inte har bekräftat, eller vars text har ändrats sedan du bekräftade den. Läs texten och bekräfta att du har tagit del av ditt ansvar.',
+    project: '{{project}} · {{customer}}',
   },
   summary: {
     title: 'Bekräftat ansvar',
@@ -49,6 +59,16 @@ export const acknowledgementsEn: typeof acknowledgementsSv = {
     roleHeading: 'As {{role}}',
     done: 'Thank you! You have confirmed your responsibility as {{role}}.',
     textChanged: 'The text changed while you were reading. Read the new text and confirm again.',
+    showText: 'Show the whole text',
+    hideText: 'Show less',
+    showTextLabel: 'Show the whole responsibility text of {{role}}',
+    hideTextLabel: 'Show less of the responsibility text of {{role}}',
+  },
+  myTasks: {
+    title: 'Your responsibility in the projects',
+    intro:
+      'You hold roles whose responsibility text you have not confirmed, or whose text has changed since you confirmed it. Read the text and confirm that you have read your responsibility.',
+    project: '{{project}} · {{customer}}',
   },
   summary: {
     title: 'Confirmed responsibility',

@@ -3,8 +3,9 @@ import { type FormEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Activity, createActivityBodySchema, updateActivityBodySchema } from '../../shared/checklist.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem, isVersionConflict } from '../organisation/FormProblem.js';
-import { useCreateActivity, useUpdateActivity } from './api.js';
+import { useVersionedEdit } from '../api/versioned-edit.js';
+import { FormProblem } from '../layout/FormProblem.js';
+import { checklistQuery, useCreateActivity, useUpdateActivity } from './api.js';
 import { type ActivityFormOptions, type Option, withCurrentChoices } from './formOptions.js';
 
 type ActivityValues = {
@@ -18,8 +19,6 @@ type ActivityValues = {
   /** '' for no deadline. */
   deadline: string;
   dependsOn: string[];
-  /** The version the change is based on; absent for a new activity. */
-  version?: number;
 };
 
 const emptyActivity: ActivityValues = {
@@ -42,7 +41,6 @@ const valuesOf = (activity: Activity): ActivityValues => ({
   vendorPersonId: activity.vendorPerson?.id ?? '',
   deadline: activity.deadline ?? '',
   dependsOn: activity.dependsOn.map((dependency) => dependency.id),
-  version: activity.version,
 });
 
 /** The values as the API takes them: nothing chosen is null. */
@@ -57,16 +55,12 @@ const bodyOf = (values: ActivityValues) => ({
   dependsOn: values.dependsOn,
 });
 
-/**
- * Adds an activity last in `groupKey`, or changes `activity` (sending the version it was read at).
- * `latest` is the activity as the list holds it now, loaded into the form after a version conflict.
- */
+/** Adds an activity last in `groupKey`, or changes `activity` (sending the version it was read at). */
 export function ActivityForm({
   projectId,
   groupKey,
   heading,
   activity,
-  latest,
   options,
   onSaved,
   onCancel,
@@ -75,7 +69,6 @@ export function ActivityForm({
   groupKey: string;
   heading: string;
   activity?: Activity;
-  latest?: Activity;
   options: ActivityFormOptions;
   onSaved: (activity: Activity) => void;
   onCancel: () => void;
@@ -89,6 +82,17 @@ export function ActivityForm({
     activity ? valuesOf(activity) : emptyActivity,
   );
   const { values, errors } = form;
+  const edit = useVersionedEdit({
+    entity: activity,
+    valuesOf,
+    form,
+    save,
+    latest: {
+      query: checklistQuery(projectId),
+      find: (checklist) =>
+        checklist.groups.flatMap((group) => group.activities).find((candidate) => candidate.id === activity?.id),
+    },
+  });
   const choices = withCurrentChoices(options, activity);
   const headingId = `aktivitetsformular-${activity?.id ?? groupKey}`;
   const titleInput = useRef<HTMLInputElement>(null);
@@ -100,17 +104,13 @@ export function ActivityForm({
     const body = bodyOf(values);
     const handlers = { onSuccess: onSaved, onError: form.showServerErrors };
     if (activity) {
-      const change = { ...body, version: values.version ?? activity.version };
-      if (form.check(change)) update.mutate({ ...change, activityId: activity.id }, handlers);
+      const change = { ...body, version: edit.version };
+      if (form.check(change))
+        update.mutate({ ...change, version: change.version as number, activityId: activity.id }, handlers);
     } else {
       const added = { ...body, groupKey };
       if (form.check(added)) create.mutate(added, handlers);
     }
-  };
-
-  const loadLatest = () => {
-    if (latest) form.reset(valuesOf(latest));
-    save.reset();
   };
 
   const personSelect = (name: 'customerPersonId' | 'vendorPersonId', label: string, people: Option[]) => (
@@ -166,10 +166,7 @@ export function ActivityForm({
             searchable
           />
         </SimpleGrid>
-        <FormProblem
-          error={save.error}
-          onLoadLatest={latest && isVersionConflict(save.error) ? loadLatest : undefined}
-        />
+        <FormProblem {...edit.problem} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {activity ? t('checklist.form.save') : t('checklist.form.add')}

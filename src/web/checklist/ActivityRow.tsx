@@ -181,7 +181,6 @@ export function ActivityRow({
               groupKey={activity.groupKey}
               heading={t('checklist.actions.editTitle')}
               activity={activity}
-              latest={activity}
               options={controls.formOptions}
               onSaved={(saved) => {
                 setOpened(null);

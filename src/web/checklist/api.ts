@@ -1,9 +1,17 @@
-import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type {
   Activity,
   Checklist,
   ChecklistQuery,
   Comment,
+  CommentList,
   CreateActivityBody,
   CreateCommentBody,
   MoveActivityBody,
@@ -17,13 +25,16 @@ const activitiesKey = (projectId: string) => ['projects', projectId, 'activities
 const checklistKey = (projectId: string, query: ChecklistQuery) => [...activitiesKey(projectId), query];
 const commentsKey = (projectId: string, activityId: string) => ['projects', projectId, 'comments', activityId];
 
-/** The checklist as the server filters it; the previous view stays on screen while the next loads. */
-export const useChecklist = (projectId: string, query: ChecklistQuery = {}) =>
-  useQuery({
+/** The checklist as the server filters it (`{}` for all of it). */
+export const checklistQuery = (projectId: string, query: ChecklistQuery = {}) =>
+  queryOptions({
     queryKey: checklistKey(projectId, query),
     queryFn: () => api<Checklist>('GET', `/api/projects/${projectId}/activities${apiQueryString(query)}`),
-    placeholderData: keepPreviousData,
   });
+
+/** The previous view stays on screen while the next filter loads. */
+export const useChecklist = (projectId: string, query: ChecklistQuery = {}) =>
+  useQuery({ ...checklistQuery(projectId, query), placeholderData: keepPreviousData });
 
 const replaceActivity = (checklist: Checklist | undefined, saved: Activity): Checklist | undefined =>
   checklist && {
@@ -87,7 +98,7 @@ export function useDeleteActivity(projectId: string) {
 export const useComments = (projectId: string, activityId: string) =>
   useQuery({
     queryKey: commentsKey(projectId, activityId),
-    queryFn: () => api<{ items: Comment[] }>('GET', `/api/projects/${projectId}/activities/${activityId}/comments`),
+    queryFn: () => api<CommentList>('GET', `/api/projects/${projectId}/activities/${activityId}/comments`),
   });
 
 export function useAddComment(projectId: string, activityId: string) {

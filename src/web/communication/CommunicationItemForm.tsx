@@ -22,8 +22,9 @@ import {
   updateCommunicationItemBodySchema,
 } from '../../shared/communication.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem, isVersionConflict } from '../organisation/FormProblem.js';
-import { useSaveCommunicationItem } from './api.js';
+import { useVersionedEdit } from '../api/versioned-edit.js';
+import { FormProblem } from '../layout/FormProblem.js';
+import { communicationQuery, useSaveCommunicationItem } from './api.js';
 
 type When = 'date' | 'timeline';
 
@@ -39,8 +40,6 @@ type ItemValues = {
   keyActivityId: string;
   /** '' for nobody. */
   responsiblePersonId: string;
-  /** The version the change is based on; absent for a new item. */
-  version?: number;
 };
 
 const valuesOf = (item: CommunicationItem): ItemValues => ({
@@ -52,7 +51,6 @@ const valuesOf = (item: CommunicationItem): ItemValues => ({
   plannedOn: item.plannedOn ?? '',
   keyActivityId: item.keyActivity?.id ?? '',
   responsiblePersonId: item.responsible?.id ?? '',
-  version: item.version,
 });
 
 const emptyItem = (audienceKeys: string[]): ItemValues => ({
@@ -85,7 +83,7 @@ export interface ItemFormChoices {
 
 /**
  * Adds an item to the communication plan (for `audienceKeys` to begin with), or changes `item`
- * on the version it was read at; after a conflict, "Ladda det sparade" loads `item` as it is now.
+ * on the version it was read at.
  */
 export function CommunicationItemForm({
   projectId,
@@ -112,6 +110,16 @@ export function CommunicationItemForm({
     item ? valuesOf(item) : emptyItem(audienceKeys),
   );
   const { values, errors } = form;
+  const edit = useVersionedEdit({
+    entity: item,
+    valuesOf,
+    form,
+    save,
+    latest: {
+      query: communicationQuery(projectId),
+      find: (communication) => communication.items.find((candidate) => candidate.id === item?.id),
+    },
+  });
   const headingId = useId();
   const titleInput = useRef<HTMLInputElement>(null);
   // "Enligt tidplanen" without an activity sends no date at all: said here, as the API cannot tell.
@@ -126,16 +134,12 @@ export function CommunicationItemForm({
     const missing = values.when === 'timeline' && !values.keyActivityId;
     setKeyActivityMissing(missing);
     if (item) {
-      const change = { ...body, version: values.version ?? item.version };
-      if (form.check(change) && !missing) save.mutate({ ...change, itemId: item.id }, handlers);
+      const change = { ...body, version: edit.version };
+      if (form.check(change) && !missing)
+        save.mutate({ ...change, version: change.version as number, itemId: item.id }, handlers);
     } else if (form.check(body) && !missing) {
       save.mutate(body, handlers);
     }
-  };
-
-  const loadLatest = () => {
-    if (item) form.reset(valuesOf(item));
-    save.reset();
   };
 
   const keyActivityLabel = (activity: ScheduleKeyActivity) =>
@@ -238,7 +242,7 @@ export function CommunicationItemForm({
             ]}
           />
         )}
-        <FormProblem error={save.error} onLoadLatest={item && isVersionConflict(save.error) ? loadLatest : undefined} />
+        <FormProblem {...edit.problem} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {item ? t('communication.form.save') : t('communication.form.add')}

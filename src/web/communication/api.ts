@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Communication,
   CommunicationItem,
@@ -14,20 +14,18 @@ import { api } from '../api/client.js';
 
 export const communicationKey = (projectId: string) => ['projects', projectId, 'communication'];
 
-const fetchCommunication = (projectId: string) => api<Communication>('GET', `/api/projects/${projectId}/communication`);
+export const communicationQuery = (projectId: string) =>
+  queryOptions({
+    queryKey: communicationKey(projectId),
+    queryFn: () => api<Communication>('GET', `/api/projects/${projectId}/communication`),
+  });
 
-export const useCommunication = (projectId: string) =>
-  useQuery({ queryKey: communicationKey(projectId), queryFn: () => fetchCommunication(projectId) });
+export const useCommunication = (projectId: string) => useQuery(communicationQuery(projectId));
 
 /** Fetched anew after a version conflict, to show what is saved now. */
 export function useReloadCommunication(projectId: string) {
   const queryClient = useQueryClient();
-  return () =>
-    queryClient.fetchQuery({
-      queryKey: communicationKey(projectId),
-      queryFn: () => fetchCommunication(projectId),
-      staleTime: 0,
-    });
+  return () => queryClient.fetchQuery({ ...communicationQuery(projectId), staleTime: 0 });
 }
 
 /** A change shows in the plan, the project history and what a new revision would hold. */

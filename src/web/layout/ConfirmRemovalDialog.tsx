@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { FormProblem } from '../organisation/FormProblem.js';
+import { FormProblem } from './FormProblem.js';
 
 /**
  * Asks "are you sure" before something is removed for good: the question, what went wrong with the

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type GoalTracking, manualMeasurementBodySchema } from '../../shared/measurements.js';
 import { useSchemaForm } from '../api/forms.js';
 import { stockholmToday } from '../checklist/dates.js';
-import { FormProblem } from '../organisation/FormProblem.js';
+import { FormProblem } from '../layout/FormProblem.js';
 import { useGoalAmount } from './amount.js';
 import { useRecordMeasurement } from './api.js';
 

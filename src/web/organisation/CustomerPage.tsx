@@ -204,7 +204,6 @@ function SchoolsSection({ customerId, schools }: { customerId: string; schools: 
             key={editing.id}
             customerId={customerId}
             school={editing}
-            latest={editing}
             submitLabel={t('common.save')}
             onCancel={() => setEditingId(null)}
             onSaved={(school) => {
@@ -279,7 +278,6 @@ function PeopleSection({ customerId, people, schools }: { customerId: string; pe
             customerId={customerId}
             schools={schools}
             person={editing}
-            latest={editing}
             submitLabel={t('common.save')}
             onCancel={() => setEditingId(null)}
             onSaved={(person) => {

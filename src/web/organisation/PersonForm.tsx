@@ -3,8 +3,9 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Person, personInputSchema, type School } from '../../shared/organisation.js';
 import { useSchemaForm } from '../api/forms.js';
-import { useSavePerson } from './api.js';
-import { FormProblem, isVersionConflict } from './FormProblem.js';
+import { useVersionedEdit } from '../api/versioned-edit.js';
+import { FormProblem } from '../layout/FormProblem.js';
+import { peopleQuery, useSavePerson, vendorPeopleQuery } from './api.js';
 
 type PersonValues = {
   name: string;
@@ -13,8 +14,6 @@ type PersonValues = {
   title: string;
   /** '' for no school. */
   schoolId: string;
-  /** The version the change is based on; absent for a new person. */
-  version?: number;
 };
 
 const emptyPerson: PersonValues = { name: '', email: '', phone: '', title: '', schoolId: '' };
@@ -24,12 +23,10 @@ const valuesOf = (person: Person): PersonValues => ({
   phone: person.phone ?? '',
   title: person.title ?? '',
   schoolId: person.schoolId ?? '',
-  version: person.version,
 });
 
 /**
- * Adds a person to the customer, or edits `person` (sending the version it was read at). `latest`
- * is the person as the list holds it now, loaded into the form after a version conflict. With
+ * Adds a person to the customer, or edits `person` (sending the version it was read at). With
  * `customerId` null it adds one of the vendor's own people; without `schools` there is no school
  * field (the vendor has none).
  */
@@ -37,7 +34,6 @@ export function PersonForm({
   customerId,
   schools,
   person,
-  latest,
   submitLabel,
   onSaved,
   onCancel,
@@ -45,7 +41,6 @@ export function PersonForm({
   customerId: string | null;
   schools?: School[];
   person?: Person;
-  latest?: Person;
   submitLabel: string;
   onSaved: (person: Person) => void;
   onCancel?: () => void;
@@ -54,6 +49,16 @@ export function PersonForm({
   const save = useSavePerson(customerId);
   const form = useSchemaForm<PersonValues>(personInputSchema, person ? valuesOf(person) : emptyPerson);
   const { values, errors } = form;
+  const edit = useVersionedEdit({
+    entity: person,
+    valuesOf,
+    form,
+    save,
+    latest: {
+      query: customerId === null ? vendorPeopleQuery : peopleQuery(customerId),
+      find: (list) => list.items.find((candidate) => candidate.id === person?.id),
+    },
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -66,7 +71,7 @@ export function PersonForm({
     };
     if (!form.check(body)) return;
     save.mutate(
-      { ...body, personId: person?.id, version: values.version },
+      { ...body, personId: person?.id, version: edit.version },
       {
         onSuccess: (saved) => {
           if (!person) form.reset();
@@ -75,11 +80,6 @@ export function PersonForm({
         onError: form.showServerErrors,
       },
     );
-  };
-
-  const loadLatest = () => {
-    if (latest) form.reset(valuesOf(latest));
-    save.reset();
   };
 
   return (
@@ -103,10 +103,7 @@ export function PersonForm({
             />
           )}
         </SimpleGrid>
-        <FormProblem
-          error={save.error}
-          onLoadLatest={latest && isVersionConflict(save.error) ? loadLatest : undefined}
-        />
+        <FormProblem {...edit.problem} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {submitLabel}

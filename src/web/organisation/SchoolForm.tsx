@@ -9,8 +9,9 @@ import {
   schoolInputSchema,
 } from '../../shared/organisation.js';
 import { useSchemaForm } from '../api/forms.js';
-import { useSaveSchool } from './api.js';
-import { FormProblem, isVersionConflict } from './FormProblem.js';
+import { useVersionedEdit } from '../api/versioned-edit.js';
+import { FormProblem } from '../layout/FormProblem.js';
+import { schoolsQuery, useSaveSchool } from './api.js';
 
 type SchoolValues = {
   name: string;
@@ -18,8 +19,6 @@ type SchoolValues = {
   schoolUnitCode: string;
   /** '' when not known. */
   staffCount: string;
-  /** The version the change is based on; absent for a new school. */
-  version?: number;
 };
 
 const emptySchool: SchoolValues = { name: '', schoolForms: [], schoolUnitCode: '', staffCount: '' };
@@ -28,24 +27,18 @@ const valuesOf = (school: School): SchoolValues => ({
   schoolForms: school.schoolForms,
   schoolUnitCode: school.schoolUnitCode ?? '',
   staffCount: school.staffCount === null ? '' : String(school.staffCount),
-  version: school.version,
 });
 
-/**
- * Adds a school, or edits `school` (sending the version it was read at). `latest` is the school as
- * the list holds it now, loaded into the form after a version conflict.
- */
+/** Adds a school, or edits `school` (sending the version it was read at). */
 export function SchoolForm({
   customerId,
   school,
-  latest,
   submitLabel,
   onSaved,
   onCancel,
 }: {
   customerId: string;
   school?: School;
-  latest?: School;
   submitLabel: string;
   onSaved: (school: School) => void;
   onCancel?: () => void;
@@ -54,6 +47,16 @@ export function SchoolForm({
   const save = useSaveSchool(customerId);
   const form = useSchemaForm<SchoolValues>(schoolInputSchema, school ? valuesOf(school) : emptySchool);
   const { values, errors } = form;
+  const edit = useVersionedEdit({
+    entity: school,
+    valuesOf,
+    form,
+    save,
+    latest: {
+      query: schoolsQuery(customerId),
+      find: (list) => list.items.find((candidate) => candidate.id === school?.id),
+    },
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -65,7 +68,7 @@ export function SchoolForm({
     };
     if (!form.check(body)) return;
     save.mutate(
-      { ...body, schoolId: school?.id, version: values.version },
+      { ...body, schoolId: school?.id, version: edit.version },
       {
         onSuccess: (saved) => {
           if (!school) form.reset();
@@ -74,11 +77,6 @@ export function SchoolForm({
         onError: form.showServerErrors,
       },
     );
-  };
-
-  const loadLatest = () => {
-    if (latest) form.reset(valuesOf(latest));
-    save.reset();
   };
 
   return (
@@ -114,10 +112,7 @@ export function SchoolForm({
           maw={420}
           {...form.field('staffCount')}
         />
-        <FormProblem
-          error={save.error}
-          onLoadLatest={latest && isVersionConflict(save.error) ? loadLatest : undefined}
-        />
+        <FormProblem {...edit.problem} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {submitLabel}

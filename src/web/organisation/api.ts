@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuditEvent } from '../../shared/audit.js';
 import type { Customer } from '../../shared/customers.js';
 import type {
@@ -18,29 +18,33 @@ const peopleKey = (customerId: string) => [...customerKey(customerId), 'people']
 const organisationKey = (projectId: string) => ['projects', projectId, 'organisation'];
 const historyKey = (projectId: string) => ['projects', projectId, 'history'];
 
-export const useSchools = (customerId: string | undefined) =>
-  useQuery({
-    queryKey: schoolsKey(customerId ?? ''),
+export const schoolsQuery = (customerId: string) =>
+  queryOptions({
+    queryKey: schoolsKey(customerId),
     queryFn: () => api<{ items: School[] }>('GET', `/api/customers/${customerId}/schools`),
-    enabled: Boolean(customerId),
+  });
+
+export const useSchools = (customerId: string | undefined) =>
+  useQuery({ ...schoolsQuery(customerId ?? ''), enabled: Boolean(customerId) });
+
+export const peopleQuery = (customerId: string) =>
+  queryOptions({
+    queryKey: peopleKey(customerId),
+    queryFn: () => api<{ items: Person[] }>('GET', `/api/customers/${customerId}/people`),
   });
 
 export const usePeople = (customerId: string | undefined) =>
-  useQuery({
-    queryKey: peopleKey(customerId ?? ''),
-    queryFn: () => api<{ items: Person[] }>('GET', `/api/customers/${customerId}/people`),
-    enabled: Boolean(customerId),
-  });
+  useQuery({ ...peopleQuery(customerId ?? ''), enabled: Boolean(customerId) });
 
 /** The vendor's own people (project support, integration leads, …), who take the vendor's roles. */
 const vendorPeopleKey = ['vendor', 'people'];
 
-export const useVendorPeople = (enabled: boolean) =>
-  useQuery({
-    queryKey: vendorPeopleKey,
-    queryFn: () => api<{ items: Person[] }>('GET', '/api/vendor/people'),
-    enabled,
-  });
+export const vendorPeopleQuery = queryOptions({
+  queryKey: vendorPeopleKey,
+  queryFn: () => api<{ items: Person[] }>('GET', '/api/vendor/people'),
+});
+
+export const useVendorPeople = (enabled: boolean) => useQuery({ ...vendorPeopleQuery, enabled });
 
 /** After a change to a customer's schools or people: its lists, and the projects that show them. */
 function useCustomerChanged(customerId: string) {
@@ -85,11 +89,13 @@ export function useSavePerson(customerId: string | null) {
   });
 }
 
-export const useOrganisation = (projectId: string) =>
-  useQuery({
+export const organisationQuery = (projectId: string) =>
+  queryOptions({
     queryKey: organisationKey(projectId),
     queryFn: () => api<Organisation>('GET', `/api/projects/${projectId}/organisation`),
   });
+
+export const useOrganisation = (projectId: string) => useQuery(organisationQuery(projectId));
 
 /** Role changes alter the organisation, its readiness, the history and who may do what. */
 function useProjectChanged(projectId: string) {

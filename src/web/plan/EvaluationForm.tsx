@@ -20,7 +20,7 @@ import {
   type Goal,
 } from '../../shared/plan.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem } from '../organisation/FormProblem.js';
+import { FormProblem } from '../layout/FormProblem.js';
 import { EvaluationSummary } from './EvaluationSummary.js';
 import { ItemConflictAlert } from './ItemControls.js';
 import { RemoveIcon } from './icons.js';

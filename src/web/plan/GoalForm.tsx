@@ -10,7 +10,7 @@ import {
   projectGoalInputSchema,
 } from '../../shared/plan.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem } from '../organisation/FormProblem.js';
+import { FormProblem } from '../layout/FormProblem.js';
 import { GoalSummary } from './GoalSummary.js';
 import { ItemConflictAlert } from './ItemControls.js';
 import { useUnsavedChanges } from './UnsavedChanges.js';

@@ -2,8 +2,9 @@ import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanSection } from '../../shared/plan.js';
+import { isVersionConflict } from '../api/versioned-edit.js';
+import { FormProblem } from '../layout/FormProblem.js';
 import { usePeople } from '../organisation/api.js';
-import { FormProblem, isVersionConflict } from '../organisation/FormProblem.js';
 import { useReloadPlan, useSaveSection } from './api.js';
 import { useUnsavedChanges } from './UnsavedChanges.js';
 

@@ -1,8 +1,8 @@
 import { Alert, Box, Button, Group, Text } from '@mantine/core';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isVersionConflict } from '../api/versioned-edit.js';
 import { errorText } from '../layout/ErrorMessage.js';
-import { isVersionConflict } from '../organisation/FormProblem.js';
 import { type RemovableCollection, useReloadPlan, useRemoveItem } from './api.js';
 import type { ItemConflict } from './versioned-save.js';
 

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type SuccessFactor, successFactorUpdateBodySchema } from '../../shared/plan.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem } from '../organisation/FormProblem.js';
+import { FormProblem } from '../layout/FormProblem.js';
 import { ItemConflictAlert, useFocusWhenClosed } from './ItemControls.js';
 import { useUnsavedChanges } from './UnsavedChanges.js';
 import { useVersionedSave } from './versioned-save.js';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client.js';
-import { isVersionConflict } from '../organisation/FormProblem.js';
+import { isVersionConflict } from '../api/versioned-edit.js';
 import { type Collection, type ItemOf, useReloadPlan, useSaveItem } from './api.js';
 
 /** Someone else's change that met the user's save: the item as it is saved now, or null when removed. */

@@ -1,10 +1,11 @@
 import { Button, Group, NumberInput, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BudgetLine, budgetLineInputSchema } from '../../shared/budget.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem, isVersionConflict } from '../organisation/FormProblem.js';
-import { useSaveBudgetLine } from './api.js';
+import { useVersionedEdit } from '../api/versioned-edit.js';
+import { FormProblem } from '../layout/FormProblem.js';
+import { budgetQuery, useSaveBudgetLine } from './api.js';
 import { useFocusOnMount } from './focus.js';
 import { hintBelowInput } from './form-layout.js';
 
@@ -42,7 +43,16 @@ export function BudgetLineForm({
     line ? valuesOf(line) : { title: '', plannedSek: '', actualSek: 0 },
   );
   const { values, errors } = form;
-  const [basisVersion, setBasisVersion] = useState(line?.version);
+  const edit = useVersionedEdit({
+    entity: line,
+    valuesOf,
+    form,
+    save,
+    latest: {
+      query: budgetQuery(projectId),
+      find: (budget) => budget.lines.find((candidate) => candidate.id === line?.id),
+    },
+  });
   const titleInput = useFocusOnMount<HTMLInputElement>();
   const heading = line
     ? t('steering.budget.form.editTitle', { title: line.title })
@@ -58,17 +68,10 @@ export function BudgetLineForm({
         plannedSek: body.plannedSek as number,
         actualSek: body.actualSek,
         lineId: line?.id,
-        version: basisVersion,
+        version: edit.version,
       },
       { onSuccess: onSaved, onError: form.showServerErrors },
     );
-  };
-
-  const loadLatest = () => {
-    if (!line) return;
-    form.reset(valuesOf(line));
-    setBasisVersion(line.version);
-    save.reset();
   };
 
   const kronorInput = { allowDecimal: false, allowNegative: false, thousandSeparator: ' ', suffix: ' kr' } as const;
@@ -104,7 +107,7 @@ export function BudgetLineForm({
             onChange={(value) => form.set('actualSek', value)}
           />
         </SimpleGrid>
-        <FormProblem error={save.error} onLoadLatest={line && isVersionConflict(save.error) ? loadLatest : undefined} />
+        <FormProblem {...edit.problem} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t('steering.budget.form.save')}

@@ -13,7 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Goal, Plan } from '../../shared/plan.js';
 import {
@@ -23,10 +23,11 @@ import {
   type SteeringMeeting,
 } from '../../shared/steering.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem, isVersionConflict } from '../organisation/FormProblem.js';
+import { useVersionedEdit } from '../api/versioned-edit.js';
+import { FormProblem } from '../layout/FormProblem.js';
 import { formatDate } from '../plan/format.js';
 import { RemoveIcon } from '../plan/icons.js';
-import { useSaveChangeRequest } from './api.js';
+import { changeRequestsQuery, useSaveChangeRequest } from './api.js';
 import { useFocusOnMount } from './focus.js';
 import { hintBelowInput, legendStyles } from './form-layout.js';
 import { MeetingSelect } from './MeetingSelect.js';
@@ -69,7 +70,16 @@ export function ChangeRequestForm({
   );
   const { values, errors } = form;
   const titleInput = useFocusOnMount<HTMLInputElement>();
-  const [basisVersion, setBasisVersion] = useState(request?.version);
+  const edit = useVersionedEdit({
+    entity: request,
+    valuesOf: changeRequestValuesOf,
+    form,
+    save,
+    latest: {
+      query: changeRequestsQuery(projectId),
+      find: (list) => list.items.find((candidate) => candidate.id === request?.id),
+    },
+  });
   const title = request
     ? t('steering.requests.form.editTitle', { number: request.number })
     : t('steering.requests.form.newTitle');
@@ -79,7 +89,7 @@ export function ChangeRequestForm({
     const body = changeRequestBody(values);
     if (!form.check(body)) return;
     save.mutate(
-      { ...body, requestId: request?.id, version: basisVersion },
+      { ...body, requestId: request?.id, version: edit.version },
       {
         onSuccess: (saved) => {
           if (!request) form.reset();
@@ -88,14 +98,6 @@ export function ChangeRequestForm({
         onError: form.showServerErrors,
       },
     );
-  };
-
-  // After a conflict the list holds the request as it is saved now: the form continues from there.
-  const loadLatest = () => {
-    if (!request) return;
-    form.reset(changeRequestValuesOf(request));
-    setBasisVersion(request.version);
-    save.reset();
   };
 
   return (
@@ -150,10 +152,7 @@ export function ChangeRequestForm({
           error={errors.meetingId}
           onChange={(meetingId) => form.set('meetingId', meetingId)}
         />
-        <FormProblem
-          error={save.error}
-          onLoadLatest={request && isVersionConflict(save.error) ? loadLatest : undefined}
-        />
+        <FormProblem {...edit.problem} />
         {!request && <Text size="sm">{t('steering.requests.form.notifies')}</Text>}
         <Group>
           <Button type="submit" loading={save.isPending}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type ChangeRequest, decideChangeRequestBodySchema, type SteeringMeeting } from '../../shared/steering.js';
 import { ApiError } from '../api/client.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem } from '../organisation/FormProblem.js';
+import { FormProblem } from '../layout/FormProblem.js';
 import { useDecideChangeRequest } from './api.js';
 import { useFocusOnMount } from './focus.js';
 import { MeetingSelect } from './MeetingSelect.js';

@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type Decision,
@@ -9,9 +9,10 @@ import {
   type SteeringMeeting,
 } from '../../shared/steering.js';
 import { useSchemaForm } from '../api/forms.js';
+import { useVersionedEdit } from '../api/versioned-edit.js';
 import { stockholmToday } from '../checklist/dates.js';
-import { FormProblem, isVersionConflict } from '../organisation/FormProblem.js';
-import { useSaveDecision } from './api.js';
+import { FormProblem } from '../layout/FormProblem.js';
+import { decisionsQuery, useSaveDecision } from './api.js';
 import { useFocusOnMount } from './focus.js';
 import { LinkPicker } from './LinkPicker.js';
 import { MeetingSelect } from './MeetingSelect.js';
@@ -67,7 +68,17 @@ export function DecisionForm({
   const form = useSchemaForm<DecisionValues>(decisionInputSchema, decision ? valuesOf(decision) : newDecision());
   const { values, errors } = form;
   const titleInput = useFocusOnMount<HTMLInputElement>();
-  const [basisVersion, setBasisVersion] = useState(decision?.version);
+  const edit = useVersionedEdit({
+    entity: decision,
+    valuesOf,
+    form,
+    save,
+    latest: {
+      // The whole log: the search on screen may no longer find the decision as it is saved now.
+      query: decisionsQuery(projectId, ''),
+      find: (list) => list.items.find((candidate) => candidate.id === decision?.id),
+    },
+  });
   const title = decision
     ? t('steering.decisions.form.editTitle', { number: decision.number })
     : t('steering.decisions.form.newTitle');
@@ -89,7 +100,7 @@ export function DecisionForm({
         ...body,
         decidedBy: values.decidedBy as DecisionInput['decidedBy'],
         decisionId: decision?.id,
-        version: basisVersion,
+        version: edit.version,
       },
       {
         onSuccess: (saved) => {
@@ -99,13 +110,6 @@ export function DecisionForm({
         onError: form.showServerErrors,
       },
     );
-  };
-
-  const loadLatest = () => {
-    if (!decision) return;
-    form.reset(valuesOf(decision));
-    setBasisVersion(decision.version);
-    save.reset();
   };
 
   return (
@@ -150,10 +154,7 @@ export function DecisionForm({
           error={errors.links}
           onChange={(links) => form.set('links', links)}
         />
-        <FormProblem
-          error={save.error}
-          onLoadLatest={decision && isVersionConflict(save.error) ? loadLatest : undefined}
-        />
+        <FormProblem {...edit.problem} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t('steering.decisions.form.save')}

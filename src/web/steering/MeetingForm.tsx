@@ -11,14 +11,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type SteeringMeeting, steeringMeetingInputSchema } from '../../shared/steering.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem, isVersionConflict } from '../organisation/FormProblem.js';
+import { useVersionedEdit } from '../api/versioned-edit.js';
+import { FormProblem } from '../layout/FormProblem.js';
 import { formatDate } from '../plan/format.js';
 import { RemoveIcon } from '../plan/icons.js';
-import { useSaveMeeting } from './api.js';
+import { steeringMeetingsQuery, useSaveMeeting } from './api.js';
 import { useFocusOnMount } from './focus.js';
 import { hintBelowInput, legendStyles } from './form-layout.js';
 
@@ -58,7 +59,16 @@ export function MeetingForm({
   const form = useSchemaForm<MeetingValues>(steeringMeetingInputSchema, meeting ? valuesOf(meeting) : emptyMeeting);
   const { values, errors } = form;
   const dateInput = useFocusOnMount<HTMLInputElement>();
-  const [basisVersion, setBasisVersion] = useState(meeting?.version);
+  const edit = useVersionedEdit({
+    entity: meeting,
+    valuesOf,
+    form,
+    save,
+    latest: {
+      query: steeringMeetingsQuery(projectId),
+      find: (list) => list.items.find((candidate) => candidate.id === meeting?.id),
+    },
+  });
   const title = meeting
     ? t('steering.meetings.form.editTitle', { date: formatDate(meeting.date, i18n.language) })
     : t('steering.meetings.form.newTitle');
@@ -80,7 +90,7 @@ export function MeetingForm({
     };
     if (!form.check(body)) return;
     save.mutate(
-      { ...body, meetingId: meeting?.id, version: basisVersion },
+      { ...body, meetingId: meeting?.id, version: edit.version },
       {
         onSuccess: (saved) => {
           if (!meeting) form.reset();
@@ -89,13 +99,6 @@ export function MeetingForm({
         onError: form.showServerErrors,
       },
     );
-  };
-
-  const loadLatest = () => {
-    if (!meeting) return;
-    form.reset(valuesOf(meeting));
-    setBasisVersion(meeting.version);
-    save.reset();
   };
 
   return (
@@ -184,10 +187,7 @@ export function MeetingForm({
           minRows={3}
           {...form.field('minutes')}
         />
-        <FormProblem
-          error={save.error}
-          onLoadLatest={meeting && isVersionConflict(save.error) ? loadLatest : undefined}
-        />
+        <FormProblem {...edit.problem} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t('steering.meetings.form.save')}

@@ -1,13 +1,16 @@
 import { Button, Group, NumberInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Budget, budgetSettingsBodySchema } from '../../shared/budget.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem, isVersionConflict } from '../organisation/FormProblem.js';
-import { useSaveBudgetSettings } from './api.js';
+import { useVersionedEdit } from '../api/versioned-edit.js';
+import { FormProblem } from '../layout/FormProblem.js';
+import { budgetQuery, useSaveBudgetSettings } from './api.js';
 import { hintBelowInput } from './form-layout.js';
 
 type ThresholdValues = { overrunThresholdPercent: number | string };
+
+const valuesOf = (budget: Budget): ThresholdValues => ({ overrunThresholdPercent: budget.overrunThresholdPercent });
 
 /** The project's own limit for cost overrun, in percent above planned. */
 export function ThresholdForm({
@@ -21,25 +24,30 @@ export function ThresholdForm({
 }) {
   const { t } = useTranslation();
   const save = useSaveBudgetSettings(projectId);
-  const form = useSchemaForm<ThresholdValues>(budgetSettingsBodySchema, {
-    overrunThresholdPercent: budget.overrunThresholdPercent,
-  });
+  const form = useSchemaForm<ThresholdValues>(budgetSettingsBodySchema, valuesOf(budget));
   const { values, errors } = form;
-  const [basisVersion, setBasisVersion] = useState(budget.settingsVersion);
+  const edit = useVersionedEdit({
+    entity: budget,
+    versionOf: (saved) => saved.settingsVersion,
+    valuesOf,
+    form,
+    save,
+    latest: { query: budgetQuery(projectId), find: (latest) => latest },
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const percent = values.overrunThresholdPercent;
     const body = {
       overrunThresholdPercent: typeof percent === 'number' ? percent : undefined,
-      version: basisVersion,
+      version: edit.version,
     };
     if (!form.check(body)) return;
     save.mutate(
-      { overrunThresholdPercent: percent as number, version: basisVersion },
+      { overrunThresholdPercent: percent as number, version: edit.version as number },
       {
         onSuccess: (saved) => {
-          setBasisVersion(saved.settingsVersion);
+          edit.saved(saved);
           onSaved(saved);
         },
         onError: form.showServerErrors,
@@ -68,18 +76,7 @@ export function ThresholdForm({
           {t('steering.budget.settings.save')}
         </Button>
       </Group>
-      <FormProblem
-        error={save.error}
-        onLoadLatest={
-          isVersionConflict(save.error)
-            ? () => {
-                form.reset({ overrunThresholdPercent: budget.overrunThresholdPercent });
-                setBasisVersion(budget.settingsVersion);
-                save.reset();
-              }
-            : undefined
-        }
-      />
+      <FormProblem {...edit.problem} />
     </form>
   );
 }

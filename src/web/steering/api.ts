@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Budget, BudgetLine, BudgetLineInput } from '../../shared/budget.js';
 import type {
@@ -35,11 +35,13 @@ function useProjectChanged(projectId: string) {
   return () => queryClient.invalidateQueries({ queryKey: projectKey(projectId) });
 }
 
-export const useChangeRequests = (projectId: string) =>
-  useQuery({
+export const changeRequestsQuery = (projectId: string) =>
+  queryOptions({
     queryKey: changeRequestsKey(projectId),
     queryFn: () => api<ChangeRequestList>('GET', `/api/projects/${projectId}/change-requests`),
   });
+
+export const useChangeRequests = (projectId: string) => useQuery(changeRequestsQuery(projectId));
 
 export function useSaveChangeRequest(projectId: string) {
   const changed = useProjectChanged(projectId);
@@ -61,11 +63,13 @@ export function useDecideChangeRequest(projectId: string) {
   });
 }
 
-export const useSteeringMeetings = (projectId: string) =>
-  useQuery({
+export const steeringMeetingsQuery = (projectId: string) =>
+  queryOptions({
     queryKey: meetingsKey(projectId),
     queryFn: () => api<SteeringMeetingList>('GET', `/api/projects/${projectId}/steering-meetings`),
   });
+
+export const useSteeringMeetings = (projectId: string) => useQuery(steeringMeetingsQuery(projectId));
 
 export function useSaveMeeting(projectId: string) {
   const changed = useProjectChanged(projectId);
@@ -99,17 +103,20 @@ export function useSendAgenda(projectId: string) {
   });
 }
 
-/** The log as the server searches it; the previous answer stays on screen while the next loads. */
-export const useDecisions = (projectId: string, search: string) =>
-  useQuery({
+/** The log as the server searches it ('' for all of it). */
+export const decisionsQuery = (projectId: string, search: string) =>
+  queryOptions({
     queryKey: [...decisionsKey(projectId), { q: search }],
     queryFn: () =>
       api<DecisionList>(
         'GET',
         `/api/projects/${projectId}/decisions${search === '' ? '' : `?q=${encodeURIComponent(search)}`}`,
       ),
-    placeholderData: keepPreviousData,
   });
+
+/** The previous answer stays on screen while the next search loads. */
+export const useDecisions = (projectId: string, search: string) =>
+  useQuery({ ...decisionsQuery(projectId, search), placeholderData: keepPreviousData });
 
 export function useSaveDecision(projectId: string) {
   const changed = useProjectChanged(projectId);
@@ -131,11 +138,13 @@ export function useRemoveDecision(projectId: string) {
   });
 }
 
-export const useBudget = (projectId: string) =>
-  useQuery({
+export const budgetQuery = (projectId: string) =>
+  queryOptions({
     queryKey: budgetKey(projectId),
     queryFn: () => api<Budget>('GET', `/api/projects/${projectId}/budget`),
   });
+
+export const useBudget = (projectId: string) => useQuery(budgetQuery(projectId));
 
 export function useSaveBudgetLine(projectId: string) {
   const changed = useProjectChanged(projectId);

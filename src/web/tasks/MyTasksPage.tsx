@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MyTask } from '../../shared/checklist.js';
+import { MyRolesToConfirmSection } from '../acknowledgements/MyRolesToConfirmSection.js';
 import { ApiError } from '../api/client.js';
 import { activityLink } from '../checklist/anchor.js';
 import { StatusMessage, useStatusMessage } from '../checklist/StatusMessage.js';
@@ -68,6 +69,7 @@ export function MyTasksPage() {
           {t('tasks.intro')}
         </Text>
       </div>
+      <MyRolesToConfirmSection />
       <Stack gap="md" component="section" aria-labelledby="oppna-aktiviteter">
         <Title order={2} id="oppna-aktiviteter">
           {t('tasks.listTitle')}

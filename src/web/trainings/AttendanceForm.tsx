@@ -2,7 +2,7 @@ import { Button, Group, Radio, Stack, Table, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attendance, TrainingSession } from '../../shared/trainings.js';
-import { FormProblem } from '../organisation/FormProblem.js';
+import { FormProblem } from '../layout/FormProblem.js';
 import { useMarkAttendance } from './api.js';
 import type { TrainingControls } from './controls.js';
 import { formatSessionDate } from './dates.js';

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TrainingSession } from '../../shared/trainings.js';
-import { FormProblem } from '../organisation/FormProblem.js';
+import { FormProblem } from '../layout/FormProblem.js';
 import { useCancelSession } from './api.js';
 import type { TrainingControls } from './controls.js';
 import { formatSessionDate } from './dates.js';

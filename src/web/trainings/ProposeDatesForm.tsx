@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { MIN_PROPOSED_DATES, partsOfDay, proposeDatesBodySchema } from '../../shared/trainings.js';
 import { ApiError } from '../api/client.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem } from '../organisation/FormProblem.js';
+import { FormProblem } from '../layout/FormProblem.js';
 import { useProposeDates } from './api.js';
 import type { TrainingControls } from './controls.js';
 import type { PartOfDay } from './rules.js';

@@ -3,8 +3,9 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Training, updateTrainingRangeBodySchema } from '../../shared/trainings.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem, isVersionConflict } from '../organisation/FormProblem.js';
-import { useUpdateRange } from './api.js';
+import { useVersionedEdit } from '../api/versioned-edit.js';
+import { FormProblem } from '../layout/FormProblem.js';
+import { trainingsQuery, useUpdateRange } from './api.js';
 import type { TrainingControls } from './controls.js';
 
 type RangeValues = { minParticipants: string; maxParticipants: string };
@@ -31,17 +32,27 @@ export function RangeForm({
   const { t } = useTranslation();
   const save = useUpdateRange(controls.projectId);
   const form = useSchemaForm<RangeValues>(updateTrainingRangeBodySchema, valuesOf(training));
+  const edit = useVersionedEdit({
+    entity: training,
+    valuesOf,
+    form,
+    save,
+    latest: {
+      query: trainingsQuery(controls.projectId),
+      find: (overview) => overview.trainings.find((candidate) => candidate.key === training.key),
+    },
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const body = {
-      version: training.version,
+      version: edit.version,
       minParticipants: countOf(form.values.minParticipants),
       maxParticipants: countOf(form.values.maxParticipants),
     };
     if (!form.check(body)) return;
     save.mutate(
-      { trainingKey: training.key, ...body },
+      { trainingKey: training.key, ...body, version: body.version as number },
       {
         onSuccess: () => {
           controls.announce(t('trainings.range.saved', { title: training.title }));
@@ -76,17 +87,7 @@ export function RangeForm({
               {...form.field('maxParticipants')}
             />
           </Group>
-          <FormProblem
-            error={save.error}
-            onLoadLatest={
-              isVersionConflict(save.error)
-                ? () => {
-                    form.reset(valuesOf(training));
-                    save.reset();
-                  }
-                : undefined
-            }
-          />
+          <FormProblem {...edit.problem} />
           <Group>
             <Button type="submit" loading={save.isPending}>
               {t('common.save')}

@@ -9,7 +9,7 @@ import {
   updateSessionBodySchema,
 } from '../../shared/trainings.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem } from '../organisation/FormProblem.js';
+import { FormProblem } from '../layout/FormProblem.js';
 import { useConfirmSession, useUpdateSession } from './api.js';
 import type { TrainingControls } from './controls.js';
 import { formatSessionDate } from './dates.js';

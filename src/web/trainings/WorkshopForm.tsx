@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../shared/organisation.js';
 import { recordWorkshopBodySchema, type SchoolStaffTraining } from '../../shared/trainings.js';
 import { useSchemaForm } from '../api/forms.js';
+import { FormProblem } from '../layout/FormProblem.js';
 import { useOrganisation } from '../organisation/api.js';
-import { FormProblem } from '../organisation/FormProblem.js';
 import { useRecordWorkshop } from './api.js';
 import type { TrainingControls } from './controls.js';
 

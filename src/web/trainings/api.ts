@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Attendance,
   ConfirmSessionBody,
@@ -15,11 +15,13 @@ import { api } from '../api/client.js';
 
 const trainingsKey = (projectId: string) => ['projects', projectId, 'trainings'];
 
-export const useTrainings = (projectId: string) =>
-  useQuery({
+export const trainingsQuery = (projectId: string) =>
+  queryOptions({
     queryKey: trainingsKey(projectId),
     queryFn: () => api<TrainingsOverview>('GET', `/api/projects/${projectId}/trainings`),
   });
+
+export const useTrainings = (projectId: string) => useQuery(trainingsQuery(projectId));
 
 /**
  * Every change moves counts the server works out (needed sessions, the split, who missed what),

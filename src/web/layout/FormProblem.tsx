@@ -1,10 +1,11 @@
 import { Alert, Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
-import { errorText } from '../layout/ErrorMessage.js';
+import { isVersionConflict } from '../api/versioned-edit.js';
+import { errorText } from './ErrorMessage.js';
 
-export const isVersionConflict = (error: unknown): boolean =>
-  error instanceof ApiError && error.code === 'VERSION_CONFLICT';
+// Mantine's orange title on the light orange ground falls short of WCAG AA contrast.
+const readableTitle = { title: { color: 'var(--mantine-color-text)' } };
 
 /**
  * What went wrong with a save, for the whole form: a stale version is said plainly, with a way to
@@ -16,7 +17,7 @@ export function FormProblem({ error, onLoadLatest }: { error: unknown; onLoadLat
   if (!error) return null;
   if (isVersionConflict(error)) {
     return (
-      <Alert color="orange" role="alert" title={t('customer.conflict')} mt="sm">
+      <Alert color="orange" role="alert" title={t('customer.conflict')} mt="sm" styles={readableTitle}>
         <Text size="sm">{errorText(error, t)}</Text>
         {onLoadLatest && (
           <Button size="xs" variant="white" color="dark" mt="xs" onClick={onLoadLatest}>
