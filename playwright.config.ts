@@ -21,6 +21,14 @@ const servers = [
   { name: 'first-run', port: 3103, databaseUrl: `.tmp/e2e/first-run-${Date.now()}.db`, env: {}, testMatch: FIRST_RUN },
 ];
 
+/** The municipality's own sign-in, a real OpenID Connect provider beside the servers. */
+const OIDC_PROVIDER_PORT = 3104;
+export const e2eOidcProvider = {
+  issuer: `http://127.0.0.1:${OIDC_PROVIDER_PORT}`,
+  clientId: 'stegvis-e2e',
+  clientSecret: 'e2e-klienthemlighet',
+};
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -43,23 +51,41 @@ export default defineConfig({
     testMatch,
     use: { baseURL: `http://127.0.0.1:${port}` },
   })),
-  webServer: servers.map((server) => ({
-    command: 'node_modules/.bin/tsx src/server/main.ts',
-    url: `http://127.0.0.1:${server.port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore' as const,
-    stderr: 'pipe' as const,
-    env: {
-      ...server.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(server.port),
-      DATABASE_URL: server.databaseUrl,
-      OUTBOX_DIR: e2eOutbox(server.name),
-      LOG_LEVEL: 'warn',
+  webServer: [
+    ...servers.map((server) => ({
+      command: 'node_modules/.bin/tsx src/server/main.ts',
+      url: `http://127.0.0.1:${server.port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+      env: {
+        ...server.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(server.port),
+        DATABASE_URL: server.databaseUrl,
+        OUTBOX_DIR: e2eOutbox(server.name),
+        LOG_LEVEL: 'warn',
+      },
+    })),
+    {
+      command: 'node_modules/.bin/tsx scripts/oidc-provider.ts',
+      url: `${e2eOidcProvider.issuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+      env: {
+        OIDC_PROVIDER_PORT: String(OIDC_PROVIDER_PORT),
+        OIDC_CLIENT_ID: e2eOidcProvider.clientId,
+        OIDC_CLIENT_SECRET: e2eOidcProvider.clientSecret,
+        OIDC_REDIRECT_URIS: servers.map(({ port }) => `http://127.0.0.1:${port}/api/auth/sso/callback`).join(','),
+        // Each run makes up a new municipality, and with it new addresses.
+        OIDC_ANY_ADDRESS: 'true',
+      },
     },
-  })),
+  ],
 });
 
 /** Where each server writes its mails (no SMTP in the journeys): tests read invitation links there. */

@@ -26,15 +26,20 @@ const environmentSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1),
   /** One or more, separated by commas. */
   OIDC_REDIRECT_URIS: z.string().transform((value) => value.split(',').map((uri) => uri.trim())),
-  OIDC_ACCOUNTS: z.string().transform((value, context) => {
-    try {
-      return z.array(accountSchema).parse(JSON.parse(value));
-    } catch (error) {
-      context.addIssue({ code: 'custom', message: `ska vara en JSON-lista av konton: ${String(error)}` });
-      return z.NEVER;
-    }
-  }),
+  OIDC_ACCOUNTS: z
+    .string()
+    .default('[]')
+    .transform((value, context) => {
+      try {
+        return z.array(accountSchema).parse(JSON.parse(value));
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: `ska vara en JSON-lista av konton: ${String(error)}` });
+        return z.NEVER;
+      }
+    }),
   OIDC_CLAIMS_IN_ID_TOKEN: z.enum(['true', 'false']).default('false'),
+  /** `true`: any e-mail address typed at the login page signs in, not only the listed accounts. */
+  OIDC_ANY_ADDRESS: z.enum(['true', 'false']).default('false'),
 });
 
 const parsed = environmentSchema.safeParse(process.env);
@@ -51,6 +56,7 @@ const provider = await startOidcProvider({
   redirectUris: env.OIDC_REDIRECT_URIS,
   accounts: env.OIDC_ACCOUNTS,
   claimsInIdToken: env.OIDC_CLAIMS_IN_ID_TOKEN === 'true',
+  anyAddress: env.OIDC_ANY_ADDRESS === 'true',
 });
 console.log(`OpenID Connect-leverantören körs: ${provider.issuer}`);
 

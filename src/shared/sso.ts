@@ -11,7 +11,7 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export const issuerSchema = z
   .string()
   .trim()
-  .min(1, 'Ange leverantörens adress (issuer)')
+  .min(1, 'Ange inloggningstjänstens adress (issuer)')
   // Aborts: the checks after it parse the address and would throw on one that is not.
   .refine((value) => URL.canParse(value), {
     message: 'Ange en fullständig adress, till exempel https://login.exempel.se',

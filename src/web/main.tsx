@@ -21,6 +21,7 @@ import { PlanPage } from './plan/PlanPage.js';
 import { ProjectPage } from './projects/ProjectPage.js';
 import { ProjectsPage } from './projects/ProjectsPage.js';
 import { RevisionsPage } from './revisions/RevisionsPage.js';
+import { IdentityProvidersPage } from './sso/IdentityProvidersPage.js';
 import { MyTasksPage } from './tasks/MyTasksPage.js';
 
 setSwedishValidationMessages();
@@ -106,6 +107,7 @@ const router = createBrowserRouter([
       { path: 'kunder', element: <CustomersPage /> },
       { path: 'kunder/:customerId', element: <CustomerPage /> },
       { path: 'leverantor/personer', element: <VendorPeoplePage /> },
+      { path: 'leverantor/inloggning', element: <IdentityProvidersPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

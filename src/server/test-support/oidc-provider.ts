@@ -25,6 +25,11 @@ export interface OidcProviderOptions {
   redirectUris: string[];
   accounts: OidcAccount[];
   /**
+   * Any address typed at the login page signs in, as a listed account would; for a journey that
+   * must make up a new organisation's addresses on every run.
+   */
+  anyAddress?: boolean;
+  /**
    * Put `email` and `name` in the ID token too. Unset, the provider follows the specification
    * strictly and gives them from the userinfo endpoint only, as many real providers do.
    */
@@ -118,10 +123,18 @@ async function readForm(request: http.IncomingMessage): Promise<URLSearchParams>
 export async function startOidcProvider(options: OidcProviderOptions): Promise<RunningOidcProvider> {
   let accounts = options.accounts;
   const accountBySubject = (subject: string) => accounts.find((account) => subjectOf(account) === subject);
-  const accountByLogin = (login: string) =>
+  const listedAccount = (login: string) =>
     accounts.find(
       (account) => account.email.toLowerCase() === login.trim().toLowerCase() || subjectOf(account) === login.trim(),
     );
+  const accountByLogin = (login: string) => {
+    const listed = listedAccount(login);
+    if (listed || !options.anyAddress || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(login.trim())) return listed;
+    const email = login.trim().toLowerCase();
+    const account = { email, name: email.split('@')[0] };
+    accounts = [...accounts, account];
+    return account;
+  };
 
   const server = http.createServer();
   await new Promise<void>((resolve, reject) => {

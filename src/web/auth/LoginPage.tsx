@@ -3,6 +3,7 @@ import {
   Anchor,
   Button,
   Center,
+  Divider,
   Loader,
   Paper,
   PasswordInput,
@@ -16,6 +17,9 @@ import { Link, Navigate, useLocation } from 'react-router';
 import { loginBodySchema, setupBodySchema } from '../../shared/auth.js';
 import { useSchemaForm } from '../api/forms.js';
 import { errorText } from '../layout/ErrorMessage.js';
+import { OrganisationSignIn } from '../sso/OrganisationSignIn.js';
+import { SsoFailureAlert } from '../sso/SsoFailureAlert.js';
+import { type SsoFailure, ssoFailureOf } from '../sso/signIn.js';
 import { useLogin, useSession, useSetup, useSetupStatus } from './session.js';
 
 export function LoginPage() {
@@ -44,13 +48,21 @@ export function LoginPage() {
             {t('app.tagline')}
           </Text>
         </Stack>
-        {setup.data?.needsSetup ? <SetupForm /> : <LoginForm />}
+        {setup.data?.needsSetup ? (
+          <SetupForm />
+        ) : (
+          <>
+            <LoginForm ssoFailure={ssoFailureOf(new URLSearchParams(location.search))} />
+            <Divider my="xl" />
+            <OrganisationSignIn returnTo={returnTo} />
+          </>
+        )}
       </Paper>
     </Center>
   );
 }
 
-function LoginForm() {
+function LoginForm({ ssoFailure }: { ssoFailure: SsoFailure | null }) {
   const { t } = useTranslation();
   const login = useLogin();
   const form = useSchemaForm(loginBodySchema, { email: '', password: '' });
@@ -61,6 +73,7 @@ function LoginForm() {
         <Title order={1} size="h2">
           {t('auth.loginTitle')}
         </Title>
+        {ssoFailure && <SsoFailureAlert reason={ssoFailure} />}
         {login.isError && (
           <Alert color="red" role="alert">
             {errorText(login.error, t)}

@@ -9,6 +9,7 @@ import { measurementsEn, measurementsSv } from '../measurements/texts.js';
 import { planEn, planSv } from '../plan/texts.js';
 import { portfolioEn, portfolioSv } from '../portfolio/texts.js';
 import { revisionsEn, revisionsSv } from '../revisions/texts.js';
+import { ssoEn, ssoSv } from '../sso/texts.js';
 import { steeringEn, steeringSv } from '../steering/texts.js';
 import { stepsEn, stepsSv } from '../steps/texts.js';
 import { tasksEn, tasksSv } from '../tasks/texts.js';
@@ -44,6 +45,7 @@ void i18next.use(initReactI18next).init({
         closure: closureSv,
         steering: steeringSv,
         acknowledgements: acknowledgementsSv,
+        sso: ssoSv,
       },
     },
     en: {
@@ -63,6 +65,7 @@ void i18next.use(initReactI18next).init({
         closure: closureEn,
         steering: steeringEn,
         acknowledgements: acknowledgementsEn,
+        sso: ssoEn,
       },
     },
   },

@@ -20,7 +20,12 @@ export function AppLayout() {
     );
   }
   if (session.isError) return <ErrorMessage error={session.error} onRetry={() => session.refetch()} />;
-  if (!session.data) return <Navigate to="/logga-in" replace state={{ from: location.pathname }} />;
+  if (!session.data) {
+    // A session that ran out sends the user back to where they were; after logging out, whoever
+    // logs in next starts afresh instead of on the last user's page.
+    const from = logout.isIdle ? { from: location.pathname } : undefined;
+    return <Navigate to="/logga-in" replace state={from} />;
+  }
 
   // Customers and the vendor's own people are the vendor admin's; everyone else works in projects.
   const isVendorAdmin = session.data.user.role === 'vendor_admin';
@@ -48,6 +53,7 @@ export function AppLayout() {
               {navLink('/mina-uppgifter', t('tasks.title'))}
               {isVendorAdmin && navLink('/kunder', t('nav.customers'))}
               {isVendorAdmin && navLink('/leverantor/personer', t('nav.vendor'))}
+              {isVendorAdmin && navLink('/leverantor/inloggning', t('sso.nav'))}
               <Anchor href="/api/docs" c="white" fw={600} underline="hover">
                 {t('nav.apiDocs')}
               </Anchor>
