@@ -1,10 +1,10 @@
-import { Button, Group, MultiSelect, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { MultiSelect, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Activity, createActivityBodySchema, updateActivityBodySchema } from '../../shared/checklist.js';
 import { useSchemaForm } from '../api/forms.js';
 import { useVersionedEdit } from '../api/versioned-edit.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { checklistQuery, useCreateActivity, useUpdateActivity } from './api.js';
 import { type ActivityFormOptions, type Option, withCurrentChoices } from './formOptions.js';
 
@@ -166,15 +166,12 @@ export function ActivityForm({
             searchable
           />
         </SimpleGrid>
-        <FormProblem {...edit.problem} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {activity ? t('checklist.form.save') : t('checklist.form.add')}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions
+          {...edit.problem}
+          submitLabel={activity ? t('checklist.form.save') : t('checklist.form.add')}
+          pending={save.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

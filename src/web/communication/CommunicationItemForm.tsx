@@ -1,6 +1,5 @@
 import {
   Autocomplete,
-  Button,
   Checkbox,
   Group,
   NativeSelect,
@@ -23,7 +22,7 @@ import {
 } from '../../shared/communication.js';
 import { useSchemaForm } from '../api/forms.js';
 import { useVersionedEdit } from '../api/versioned-edit.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { communicationQuery, useSaveCommunicationItem } from './api.js';
 
 type When = 'date' | 'timeline';
@@ -242,15 +241,12 @@ export function CommunicationItemForm({
             ]}
           />
         )}
-        <FormProblem {...edit.problem} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {item ? t('communication.form.save') : t('communication.form.add')}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions
+          {...edit.problem}
+          submitLabel={item ? t('communication.form.save') : t('communication.form.add')}
+          pending={save.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -1,10 +1,10 @@
-import { Alert, Box, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Box, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RichText } from '../../shared/rich-text.js';
 import { ApiError } from '../api/client.js';
 import { isVersionConflict } from '../api/versioned-edit.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { RichTextEditor } from '../plan/RichTextEditor.js';
 import { RichTextView } from '../plan/RichTextView.js';
 import { useUnsavedChanges } from '../plan/UnsavedChanges.js';
@@ -113,15 +113,7 @@ export function GuideTextsForm<Key extends string>({
             }}
           />
         ))}
-        <FormProblem error={failure} />
-        <Group>
-          <Button type="submit" loading={pending}>
-            {t('communication.guide.save')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('communication.guide.cancel')}
-          </Button>
-        </Group>
+        <FormActions error={failure} submitLabel={t('communication.guide.save')} pending={pending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -86,7 +86,6 @@ export const communicationSv = {
     edit: 'Skriv',
     notWritten: 'Inte skrivet ännu.',
     save: 'Spara',
-    cancel: 'Avbryt',
     conflictTitle: 'Någon annan har sparat medan du skrev',
     conflictKept:
       'Din text finns kvar i rutorna. Sparar du nu ersätter den det som sparades. Så här ser den sparade texten ut:',
@@ -180,7 +179,6 @@ export const communicationEn: typeof communicationSv = {
     edit: 'Write',
     notWritten: 'Not written yet.',
     save: 'Save',
-    cancel: 'Cancel',
     conflictTitle: 'Someone else saved while you were writing',
     conflictKept: 'Your text is still in the boxes. Saving now replaces what was saved. This is the saved text:',
   },

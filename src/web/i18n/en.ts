@@ -25,6 +25,7 @@ export const en: Translation = {
     networkError: 'Could not reach the server. Check the connection and try again.',
     notFound: 'Page not found',
     back: 'Back',
+    close: 'Close',
   },
   auth: {
     loginTitle: 'Log in',

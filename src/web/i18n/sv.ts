@@ -23,6 +23,7 @@ export const sv = {
     networkError: 'Kunde inte nå servern. Kontrollera anslutningen och försök igen.',
     notFound: 'Sidan finns inte',
     back: 'Tillbaka',
+    close: 'Stäng',
   },
   auth: {
     loginTitle: 'Logga in',

@@ -1,10 +1,10 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type GoalTracking, manualMeasurementBodySchema } from '../../shared/measurements.js';
 import { useSchemaForm } from '../api/forms.js';
 import { stockholmToday } from '../checklist/dates.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { useGoalAmount } from './amount.js';
 import { useRecordMeasurement } from './api.js';
 
@@ -71,12 +71,7 @@ export function ManualMeasurementForm({
           />
         </SimpleGrid>
         <Textarea label={t('measurements.record.comment')} autosize minRows={2} {...form.field('comment')} />
-        <FormProblem error={record.error} />
-        <Group>
-          <Button type="submit" loading={record.isPending}>
-            {t('measurements.record.save')}
-          </Button>
-        </Group>
+        <FormActions error={record.error} submitLabel={t('measurements.record.save')} pending={record.isPending} />
       </Stack>
     </form>
   );

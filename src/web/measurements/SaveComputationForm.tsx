@@ -1,10 +1,10 @@
-import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, Stack, Textarea, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Computation, computedMeasurementBodySchema, type GoalTracking } from '../../shared/measurements.js';
 import { useSchemaForm } from '../api/forms.js';
 import { stockholmToday } from '../checklist/dates.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { useGoalAmount } from './amount.js';
 import { useRecordMeasurement } from './api.js';
 
@@ -49,12 +49,7 @@ export function SaveComputationForm({
           />
           <Textarea label={t('measurements.record.comment')} autosize minRows={1} {...form.field('comment')} />
         </Group>
-        <FormProblem error={record.error} />
-        <Group>
-          <Button type="submit" loading={record.isPending}>
-            {t('measurements.result.save')}
-          </Button>
-        </Group>
+        <FormActions error={record.error} submitLabel={t('measurements.result.save')} pending={record.isPending} />
       </Stack>
     </form>
   );

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Breadcrumbs,
@@ -21,6 +20,7 @@ import { type Person, type School, schoolFormLabels } from '../../shared/organis
 import { useSession } from '../auth/session.js';
 import { ImportPanel } from '../imports/ImportPanel.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
+import { SavedNotice } from '../layout/SavedNotice.js';
 import { useProjects } from '../projects/api.js';
 import { customerKey, useCustomerList, usePeople, useSchools } from './api.js';
 import { Collapsible } from './Collapsible.js';
@@ -100,19 +100,6 @@ function useRefreshCustomer(customerId: string) {
   return () => void queryClient.invalidateQueries({ queryKey: customerKey(customerId) });
 }
 
-function SavedMessage({ text, onClose }: { text: string | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <div role="status">
-      {text && (
-        <Alert color="green" mt="sm" withCloseButton closeButtonLabel={t('customer.close')} onClose={onClose}>
-          {text}
-        </Alert>
-      )}
-    </div>
-  );
-}
-
 function SchoolsSection({ customerId, schools }: { customerId: string; schools: School[] }) {
   const { t } = useTranslation();
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -126,7 +113,7 @@ function SchoolsSection({ customerId, schools }: { customerId: string; schools: 
         <Title order={2} id="skolor">
           {t('customer.schools.title')}
         </Title>
-        <SavedMessage text={saved} onClose={() => setSaved(null)} />
+        <SavedNotice message={saved} onClose={() => setSaved(null)} />
       </div>
       {schools.length === 0 ? (
         <Text>{t('customer.schools.empty')}</Text>
@@ -231,7 +218,7 @@ function PeopleSection({ customerId, people, schools }: { customerId: string; pe
         <Title order={2} id="personer">
           {t('customer.people.title')}
         </Title>
-        <SavedMessage text={saved} onClose={() => setSaved(null)} />
+        <SavedNotice message={saved} onClose={() => setSaved(null)} />
       </div>
       {people.length === 0 ? (
         <Text>{t('customer.people.empty')}</Text>

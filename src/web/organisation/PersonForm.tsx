@@ -1,10 +1,10 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Person, personInputSchema, type School } from '../../shared/organisation.js';
 import { useSchemaForm } from '../api/forms.js';
 import { useVersionedEdit } from '../api/versioned-edit.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { peopleQuery, useSavePerson, vendorPeopleQuery } from './api.js';
 
 type PersonValues = {
@@ -103,17 +103,7 @@ export function PersonForm({
             />
           )}
         </SimpleGrid>
-        <FormProblem {...edit.problem} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {submitLabel}
-          </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          )}
-        </Group>
+        <FormActions {...edit.problem} submitLabel={submitLabel} pending={save.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

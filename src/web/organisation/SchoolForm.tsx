@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,7 +10,7 @@ import {
 } from '../../shared/organisation.js';
 import { useSchemaForm } from '../api/forms.js';
 import { useVersionedEdit } from '../api/versioned-edit.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { schoolsQuery, useSaveSchool } from './api.js';
 
 type SchoolValues = {
@@ -112,17 +112,7 @@ export function SchoolForm({
           maw={420}
           {...form.field('staffCount')}
         />
-        <FormProblem {...edit.problem} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {submitLabel}
-          </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          )}
-        </Group>
+        <FormActions {...edit.problem} submitLabel={submitLabel} pending={save.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,8 +1,9 @@
-import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
+import { SavedNotice } from '../layout/SavedNotice.js';
 import { useVendorPeople } from './api.js';
 import { usePersonInviteControls } from './InviteControls.js';
 import { PeopleTable } from './PeopleTable.js';
@@ -38,19 +39,7 @@ export function VendorPeoplePage() {
               <Text c="gray.7" size="sm">
                 {t('vendorPeople.inviteHint')}
               </Text>
-              <div role="status">
-                {saved && (
-                  <Alert
-                    color="green"
-                    mt="sm"
-                    withCloseButton
-                    closeButtonLabel={t('customer.close')}
-                    onClose={() => setSaved(null)}
-                  >
-                    {saved}
-                  </Alert>
-                )}
-              </div>
+              <SavedNotice message={saved} onClose={() => setSaved(null)} />
             </div>
             {people.isError && <ErrorMessage error={people.error} onRetry={() => people.refetch()} />}
             {people.isPending && <Text>{t('common.loading')}</Text>}

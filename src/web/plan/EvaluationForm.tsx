@@ -20,7 +20,7 @@ import {
   type Goal,
 } from '../../shared/plan.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { EvaluationSummary } from './EvaluationSummary.js';
 import { ItemConflictAlert } from './ItemControls.js';
 import { RemoveIcon } from './icons.js';
@@ -166,15 +166,7 @@ export function EvaluationForm({
             </Stack>
           </Checkbox.Group>
         )}
-        <FormProblem error={save.error} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('plan.save')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('plan.cancel')}
-          </Button>
-        </Group>
+        <FormActions error={save.error} submitLabel={t('plan.save')} pending={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

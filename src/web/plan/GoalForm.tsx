@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,7 +10,7 @@ import {
   projectGoalInputSchema,
 } from '../../shared/plan.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { GoalSummary } from './GoalSummary.js';
 import { ItemConflictAlert } from './ItemControls.js';
 import { useUnsavedChanges } from './UnsavedChanges.js';
@@ -234,15 +234,7 @@ function GoalFormFrame({
         </Title>
         <ItemConflictAlert conflict={save.conflict} summary={(latest) => <GoalSummary goal={latest} />} />
         {children}
-        <FormProblem error={save.error} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('plan.save')}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t('plan.cancel')}
-          </Button>
-        </Group>
+        <FormActions error={save.error} submitLabel={t('plan.save')} pending={save.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,9 +1,9 @@
-import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Risk, type RiskInput, riskInputSchema, riskLevels, riskStatuses } from '../../shared/plan.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { useOrganisation, usePeople } from '../organisation/api.js';
 import { ItemConflictAlert } from './ItemControls.js';
 import { RiskSummary } from './RiskSummary.js';
@@ -161,15 +161,7 @@ export function RiskForm({
           />
         </SimpleGrid>
         <Textarea label={t('plan.risks.mitigation')} autosize minRows={2} {...form.field('mitigation')} />
-        <FormProblem error={save.error} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('plan.save')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('plan.cancel')}
-          </Button>
-        </Group>
+        <FormActions error={save.error} submitLabel={t('plan.save')} pending={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,11 +1,11 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanField, PlanSection } from '../../shared/plan.js';
 import type { RichText } from '../../shared/rich-text.js';
 import { ApiError } from '../api/client.js';
 import { isVersionConflict } from '../api/versioned-edit.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { useReloadPlan, useSaveSection } from './api.js';
 import { ConflictPanel, type SectionConflict } from './ConflictPanel.js';
 import { useFocusWhenClosed } from './ItemControls.js';
@@ -239,15 +239,7 @@ function TextSectionForm({
             )
           ),
         )}
-        <FormProblem error={failure} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('plan.save')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('plan.cancel')}
-          </Button>
-        </Group>
+        <FormActions error={failure} submitLabel={t('plan.save')} pending={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,10 +1,11 @@
-import { Alert, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityProvider } from '../../shared/sso.js';
 import { useSession } from '../auth/session.js';
 import { ConfirmRemovalDialog } from '../layout/ConfirmRemovalDialog.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
+import { SavedNotice } from '../layout/SavedNotice.js';
 import { useCustomerList } from '../organisation/api.js';
 import { useIdentityProviders, useRemoveIdentityProvider } from './api.js';
 import { ProviderCard } from './ProviderCard.js';
@@ -63,19 +64,7 @@ function Providers() {
           <Title order={2} id="inloggningstjanster">
             {t('sso.list.title')}
           </Title>
-          <div role="status">
-            {saved && (
-              <Alert
-                color="green"
-                mt="sm"
-                withCloseButton
-                closeButtonLabel={t('sso.close')}
-                onClose={() => setSaved(null)}
-              >
-                {saved}
-              </Alert>
-            )}
-          </div>
+          <SavedNotice message={saved} onClose={() => setSaved(null)} />
         </div>
         {items.length === 0 ? (
           <Text maw={720}>{t('sso.list.empty')}</Text>

@@ -1,4 +1,4 @@
-import { Button, Group, PasswordInput, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { PasswordInput, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../shared/customers.js';
@@ -9,7 +9,7 @@ import {
 } from '../../shared/sso.js';
 import { useSchemaForm } from '../api/forms.js';
 import { useVersionedEdit } from '../api/versioned-edit.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { identityProvidersQuery, useSaveIdentityProvider } from './api.js';
 import { DOMAIN_SEPARATORS, separateDomains } from './domains.js';
 
@@ -173,17 +173,7 @@ export function ProviderForm({
           checked={values.enabled}
           onChange={(event) => form.set('enabled', event.currentTarget.checked)}
         />
-        <FormProblem {...edit.problem} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {submitLabel}
-          </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          )}
-        </Group>
+        <FormActions {...edit.problem} submitLabel={submitLabel} pending={save.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

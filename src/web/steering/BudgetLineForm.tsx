@@ -1,10 +1,10 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { NumberInput, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BudgetLine, budgetLineInputSchema } from '../../shared/budget.js';
 import { useSchemaForm } from '../api/forms.js';
 import { useVersionedEdit } from '../api/versioned-edit.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { budgetQuery, useSaveBudgetLine } from './api.js';
 import { useFocusOnMount } from './focus.js';
 import { hintBelowInput } from './form-layout.js';
@@ -107,15 +107,12 @@ export function BudgetLineForm({
             onChange={(value) => form.set('actualSek', value)}
           />
         </SimpleGrid>
-        <FormProblem {...edit.problem} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('steering.budget.form.save')}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t('steering.cancel')}
-          </Button>
-        </Group>
+        <FormActions
+          {...edit.problem}
+          submitLabel={t('steering.budget.form.save')}
+          pending={save.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

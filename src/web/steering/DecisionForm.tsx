@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,7 +11,7 @@ import {
 import { useSchemaForm } from '../api/forms.js';
 import { useVersionedEdit } from '../api/versioned-edit.js';
 import { stockholmToday } from '../checklist/dates.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { decisionsQuery, useSaveDecision } from './api.js';
 import { useFocusOnMount } from './focus.js';
 import { LinkPicker } from './LinkPicker.js';
@@ -154,15 +154,12 @@ export function DecisionForm({
           error={errors.links}
           onChange={(links) => form.set('links', links)}
         />
-        <FormProblem {...edit.problem} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('steering.decisions.form.save')}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t('steering.cancel')}
-          </Button>
-        </Group>
+        <FormActions
+          {...edit.problem}
+          submitLabel={t('steering.decisions.form.save')}
+          pending={save.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

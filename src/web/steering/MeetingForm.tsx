@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { type SteeringMeeting, steeringMeetingInputSchema } from '../../shared/steering.js';
 import { useSchemaForm } from '../api/forms.js';
 import { useVersionedEdit } from '../api/versioned-edit.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { formatDate } from '../plan/format.js';
 import { RemoveIcon } from '../plan/icons.js';
 import { steeringMeetingsQuery, useSaveMeeting } from './api.js';
@@ -187,15 +187,12 @@ export function MeetingForm({
           minRows={3}
           {...form.field('minutes')}
         />
-        <FormProblem {...edit.problem} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('steering.meetings.form.save')}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t('steering.cancel')}
-          </Button>
-        </Group>
+        <FormActions
+          {...edit.problem}
+          submitLabel={t('steering.meetings.form.save')}
+          pending={save.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

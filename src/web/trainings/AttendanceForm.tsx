@@ -1,8 +1,8 @@
-import { Button, Group, Radio, Stack, Table, Text } from '@mantine/core';
+import { Group, Radio, Stack, Table, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attendance, TrainingSession } from '../../shared/trainings.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { useMarkAttendance } from './api.js';
 import type { TrainingControls } from './controls.js';
 import { formatSessionDate } from './dates.js';
@@ -71,12 +71,7 @@ export function AttendanceForm({ session, controls }: { session: TrainingSession
             ))}
           </Table.Tbody>
         </Table>
-        <FormProblem error={mark.error} />
-        <Group>
-          <Button type="submit" loading={mark.isPending}>
-            {t('trainings.attendance.save')}
-          </Button>
-        </Group>
+        <FormActions error={mark.error} submitLabel={t('trainings.attendance.save')} pending={mark.isPending} />
       </Stack>
     </form>
   );

@@ -1,10 +1,10 @@
-import { Button, Group, Paper, Stack, TextInput } from '@mantine/core';
+import { Group, Paper, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Training, updateTrainingRangeBodySchema } from '../../shared/trainings.js';
 import { useSchemaForm } from '../api/forms.js';
 import { useVersionedEdit } from '../api/versioned-edit.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { trainingsQuery, useUpdateRange } from './api.js';
 import type { TrainingControls } from './controls.js';
 
@@ -87,15 +87,7 @@ export function RangeForm({
               {...form.field('maxParticipants')}
             />
           </Group>
-          <FormProblem {...edit.problem} />
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-            <Button variant="default" onClick={onDone}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <FormActions {...edit.problem} submitLabel={t('common.save')} pending={save.isPending} onCancel={onDone} />
         </Stack>
       </form>
     </Paper>

@@ -1,10 +1,10 @@
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, Paper, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../shared/organisation.js';
 import { recordWorkshopBodySchema, type SchoolStaffTraining } from '../../shared/trainings.js';
 import { useSchemaForm } from '../api/forms.js';
-import { FormProblem } from '../layout/FormProblem.js';
+import { FormActions } from '../layout/FormActions.js';
 import { useOrganisation } from '../organisation/api.js';
 import { useRecordWorkshop } from './api.js';
 import type { TrainingControls } from './controls.js';
@@ -114,12 +114,7 @@ export function WorkshopForm({
             />
           </SimpleGrid>
           <TextInput label={t('trainings.staff.note')} {...form.field('note')} />
-          <FormProblem error={record.error} />
-          <Group>
-            <Button type="submit" loading={record.isPending}>
-              {t('trainings.staff.record')}
-            </Button>
-          </Group>
+          <FormActions error={record.error} submitLabel={t('trainings.staff.record')} pending={record.isPending} />
         </Stack>
       </form>
     </Paper>
