@@ -45,7 +45,7 @@ export async function loadProjectAccess(
 }
 
 /** What the roles give, narrowed to reading once the project is closed: `ProjectAccess.permissions`. */
-export const permissionsInPhase = (rolePermissions: ProjectPermissions, closed: boolean): ProjectPermissions =>
+const permissionsInPhase = (rolePermissions: ProjectPermissions, closed: boolean): ProjectPermissions =>
   closed ? { ...rolePermissions, edit: false, approve: false, tickRoles: new Set() } : rolePermissions;
 
 /**

@@ -127,4 +127,25 @@ describe('my tasks', () => {
     await assignRole(testApp.app, { projectId: project.id, personId: me.personId, roleKey: 'rektor' });
     expect((await tasksOf(me)).map((task) => task.activity.id)).toEqual([project.byTitle(SECURITY).id]);
   });
+
+  it('leaves out a closed project: nothing in it can be ticked any more', async () => {
+    const admin = await loginAs(testApp.app);
+    const customer = await createCustomer(admin);
+    const open = await namedProject(admin, customer.id, 'Pågående');
+    const closed = await namedProject(admin, customer.id, 'Avslutat');
+    const me = await loginAsMember(testApp.app, { customerId: customer.id, projectId: open.id, roleKeys: ['it'] });
+    await assignRole(testApp.app, { projectId: closed.id, personId: me.personId, roleKey: 'it' });
+    const before = await tasksOf(me);
+    expect(new Set(before.map((task) => task.project.name))).toEqual(new Set(['Pågående', 'Avslutat']));
+
+    // What the Beställare's approval of the closure leaves behind (closure.api.test.ts).
+    await testApp.app.stegvis.db
+      .updateTable('projects')
+      .set({ phase: 'operations' })
+      .where('id', '=', closed.id)
+      .execute();
+    const after = await tasksOf(me);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((task) => task.project.name === 'Pågående' && task.activity.canTick)).toBe(true);
+  });
 });

@@ -119,6 +119,7 @@ export const checklistRepository = {
   /**
    * The open activities of the projects where the person holds a role, and those naming the person
    * wherever they are, with their project and customer: the candidates for the person's own tasks.
+   * Closed projects are left out: nothing in them can be ticked any more.
    */
   async openActivitiesConcerning(db: Kysely<Database>, personId: string) {
     const rows = await selectActivities(db)
@@ -128,9 +129,9 @@ export const checklistRepository = {
         'projects.name as project_name',
         'projects.customer_id',
         'projects.template_id',
-        'projects.phase as project_phase',
         'customers.name as customer_name',
       ])
+      .where('projects.phase', '=', 'implementation')
       .where('activities.done_at', 'is', null)
       .where((eb) =>
         eb.or([

@@ -16,7 +16,7 @@ import type {
 import type { TemplateContent } from '../../shared/templates.js';
 import { mayTick, type ProjectPermissions, projectPermissions } from '../access/permissions.js';
 import { accessRepository } from '../access/repository.js';
-import { type ProjectAccess, permissionsInPhase, requireEdit, whileOpen } from '../access/service.js';
+import { type ProjectAccess, requireEdit, whileOpen } from '../access/service.js';
 import { acknowledgementProgress } from '../acknowledgements/service.js';
 import { attachmentRepository } from '../attachments/repository.js';
 import { recordAudit } from '../audit/service.js';
@@ -572,10 +572,7 @@ export async function myTasks(context: AppContext, user: CurrentUser): Promise<M
     let toActivity = mappers.get(row.project_id);
     if (toActivity === undefined) {
       const template = await loadTemplateContent(context, row.template_id);
-      const permissions = permissionsInPhase(
-        projectPermissions(user, { customerId: row.customer_id }, [...held], template),
-        row.project_phase === 'operations',
-      );
+      const permissions = projectPermissions(user, { customerId: row.customer_id }, [...held], template);
       toActivity = permissions.read
         ? activityMapper(template, permissions, (id) => dependencyById.get(id), attachmentCounts)
         : null;

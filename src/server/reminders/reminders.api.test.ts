@@ -337,6 +337,21 @@ describe('reminders by e-mail', () => {
     expect(summary.text).toContain(`Ska vara klara den här veckan (1):\n• ${named.title} – 7 april 2027`);
     expect(summary.text).toContain(`http://localhost:3000/projekt/${project.id}`);
   });
+  it('sends nothing for a closed project: no reminder, digest or weekly summary', async () => {
+    const { app } = testApp;
+    const { project, customer, ordererOnly } = await projectWithOrderer(app, admin);
+    const lena = await createPerson(app, { customerId: customer.id, name: 'Lena Ledare', email: 'lena@akerby.se' });
+    await assignRole(app, { projectId: project.id, personId: lena.id, roleKey: 'projektledare' });
+    const [late] = ordererOnly;
+    await changeActivity(admin, project.id, late.id, { deadline: '2027-04-01' });
+    // What the Beställare's approval of the closure leaves behind (closure.api.test.ts).
+    await app.stegvis.db.updateTable('projects').set({ phase: 'operations' }).where('id', '=', project.id).execute();
+
+    // Monday 5 April: the activity is overdue, and it is the day of digests and summaries.
+    travelTo('2027-04-05');
+    expect(await runReminders(app.stegvis)).toEqual({ ran: true, sent: 0, failed: 0 });
+    expect(smtp.received).toEqual([]);
+  });
 });
 
 describe('reminder preferences', () => {

@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database, ReminderDeliveriesTable, ReminderPreferencesTable } from '../db/schema.js';
 
-/** Open activities with a deadline no later than `until`: what anyone may be reminded of. */
+/**
+ * Open activities with a deadline no later than `until` in projects still being implemented: what
+ * anyone may be reminded of. A closed project's activities can no longer be ticked.
+ */
 const openDeadlines = (db: Kysely<Database>, until: string) =>
   db
     .selectFrom('activities')
+    .innerJoin('projects', 'projects.id', 'activities.project_id')
+    .where('projects.phase', '=', 'implementation')
     .where('activities.done_at', 'is', null)
     .where('activities.deadline', 'is not', null)
     .where('activities.deadline', '<=', until);
@@ -43,10 +48,12 @@ export const reminderRepository = {
     return db.selectFrom('role_assignments').select(['project_id', 'role_key', 'person_id']).execute();
   },
 
+  /** The projects still being implemented, for the Projektledare's weekly summary. */
   async projectsWithProgress(db: Kysely<Database>) {
     const rows = await db
       .selectFrom('projects')
       .innerJoin('customers', 'customers.id', 'projects.customer_id')
+      .where('projects.phase', '=', 'implementation')
       .leftJoin('activities', 'activities.project_id', 'projects.id')
       .select(['projects.id', 'projects.name', 'customers.name as customer_name'])
       .select((eb) => [eb.fn.count('activities.id').as('total'), eb.fn.count('activities.done_at').as('done')])
