@@ -53,7 +53,8 @@ export default defineConfig({
   })),
   webServer: [
     ...servers.map((server) => ({
-      command: 'node_modules/.bin/tsx src/server/main.ts',
+      // The built server, as `npm start` runs it (`npm test` builds before the journeys).
+      command: 'node scripts/start.mjs',
       url: `http://127.0.0.1:${server.port}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -1,17 +1,22 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+// Paths from this file, not from the working directory: `npm start` may build from anywhere.
+const projectRoot = path.dirname(fileURLToPath(import.meta.url));
+
 export default defineConfig({
-  root: path.resolve('src/web'),
+  root: path.join(projectRoot, 'src/web'),
   plugins: [react()],
   resolve: {
     alias: {
       // frappe-gantt's stylesheet is not among its package exports; the timeline imports it by this name.
-      'frappe-gantt/style.css': path.resolve('node_modules/frappe-gantt/dist/frappe-gantt.css'),
+      'frappe-gantt/style.css': path.join(projectRoot, 'node_modules/frappe-gantt/dist/frappe-gantt.css'),
     },
   },
-  build: { outDir: path.resolve('dist/web'), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  // `npm run build` (scripts/build.mjs) chooses the output folder of each build.
+  build: { outDir: path.join(projectRoot, 'dist/vite'), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: {
     port: 5173,
     proxy: {

@@ -97,7 +97,7 @@ async function runStegvisServer(file: string): Promise<void> {
   const { loadConfig } = await import('../src/server/config/config.js');
   const config = {
     ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: file }),
-    webRoot: undefined,
+    web: undefined,
   };
   const app = await buildApp(config);
   const login = await app.inject({
@@ -417,7 +417,7 @@ async function generateDataSet(file: string, projectCount: number): Promise<Data
 
   const config = {
     ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: file }),
-    webRoot: undefined,
+    web: undefined,
   };
   const app = await buildApp(config);
   const context = app.stegvis;

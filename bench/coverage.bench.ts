@@ -183,7 +183,7 @@ async function startServer(directory: string) {
   const { createUser } = await import('../src/server/auth/service.js');
   const config = {
     ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: path.join(directory, 'stegvis.db') }),
-    webRoot: undefined,
+    web: undefined,
   };
   const app = await buildApp(config);
   const admin = { email: 'bench-admin@exempel.se', password: 'bench-losenord-123', name: 'Anna Administratör' };

@@ -70,7 +70,7 @@ async function startApp(file: string, onQuery: () => void) {
   const { loadConfig } = await import('../src/server/config/config.js');
   const config = {
     ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: file }),
-    webRoot: undefined,
+    web: undefined,
   };
   return buildApp(config, { onQuery });
 }

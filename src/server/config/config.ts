@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { builtWebFiles, type WebFiles } from '../core/build-info.js';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -45,6 +46,12 @@ const environmentSchema = z.object({
     .default(300),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(20),
   MEASUREMENT_FILE_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(16, 'måste vara minst 16 tecken')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -74,8 +81,10 @@ export interface AppConfig {
   /** The largest export (CSV or Excel) that may be uploaded to compute an effect goal's figure; read as a stream. */
   measurementFileMaxMegabytes: number;
   logLevel: string;
-  /** Where the built web app is served from; absent when no web build is served (API tests). */
-  webRoot?: string;
+  /** The bearer token Prometheus scrapes `/metrics` with; without it, `/metrics` does not exist. */
+  metricsToken?: string;
+  /** The web app built with this server; absent when the sources run directly (tests, `npm run dev`). */
+  web?: WebFiles;
 }
 
 export class ConfigError extends Error {}
@@ -122,6 +131,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     attachmentMaxMegabytes: env.ATTACHMENT_MAX_MB,
     measurementFileMaxMegabytes: env.MEASUREMENT_FILE_MAX_MB,
     logLevel: env.LOG_LEVEL,
-    webRoot: path.resolve('dist/web'),
+    metricsToken: env.METRICS_TOKEN,
+    web: builtWebFiles(),
   };
 }

@@ -82,7 +82,7 @@ async function appOn(database: FreshDatabase): Promise<FastifyInstance> {
   const config = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: smtp.url, SESSION_TTL_HOURS: '2160' }),
     database: parseDatabaseUrl(database.url),
-    webRoot: undefined,
+    web: undefined,
   };
   const app = await buildApp(config, { clock });
   cleanups.push(() => app.close());

@@ -502,7 +502,7 @@ describe('several instances of Stegvis', () => {
     const config = {
       ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
       database: parseDatabaseUrl(database.url),
-      webRoot: undefined,
+      web: undefined,
     };
     const first = await buildApp(config);
     cleanups.push(() => first.close());

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   type TemplateContent,
   type TemplateDetail,
@@ -12,12 +11,13 @@ import type { AppContext } from '../core/context.js';
 import { notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { getVendorName } from '../settings/service.js';
+// Imported rather than read from disk, so that the built server carries the template inside it.
+import defaultTemplateFile from './default-template.json' with { type: 'json' };
 import { type TemplateRow, templateRepository } from './repository.js';
 import { withVendorName } from './vendor-name.js';
 
 export function readDefaultTemplateFile(): TemplateFile {
-  const raw = readFileSync(new URL('./default-template.json', import.meta.url), 'utf8');
-  return templateFileSchema.parse(JSON.parse(raw));
+  return templateFileSchema.parse(defaultTemplateFile);
 }
 
 /** Loads the repo's default template into the database unless this version is there already. */

@@ -79,7 +79,7 @@ describe('templates', () => {
     const config = {
       ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
       database: parseDatabaseUrl(database.url),
-      webRoot: undefined,
+      web: undefined,
     };
     const apps: FastifyInstance[] = [];
     try {

@@ -73,7 +73,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const config = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...(outbox ? { OUTBOX_DIR: outbox } : {}), ...options.env }),
     database: parseDatabaseUrl(database.url),
-    webRoot: undefined,
+    web: undefined,
   };
   const app = await buildApp(config, { clock: options.clock, onQuery: options.onQuery });
   return {
