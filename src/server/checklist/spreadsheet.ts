@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Checklist } from '../../shared/checklist.js';
 import { stockholmDay } from '../core/days.js';
 
@@ -78,6 +77,8 @@ const wrapped = { wrapText: true, vertical: 'top' } as const;
 
 /** A workbook with a bold, frozen header row, readable column widths and deadlines as real dates. */
 export async function checklistWorkbook(rows: ChecklistSheetRow[], createdAt: Date): Promise<Buffer> {
+  // Loaded on the first download: exceljs takes longer to load than the rest of the server.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Stegvis';
   workbook.created = createdAt;

@@ -4,10 +4,9 @@ import type { ProjectAccess } from '../access/service.js';
 import type { AppContext } from '../core/context.js';
 import { getRevision } from '../revisions/service.js';
 import { planSnapshotFor } from '../revisions/snapshot.js';
-import { renderDocx } from './docx.js';
 import { planFileName } from './file-name.js';
-import { renderPdf } from './pdf.js';
 import { type PlanVersion, planDocument } from './plan-document.js';
+import { renderDocument } from './render.js';
 
 export const planFileTypes = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -53,6 +52,6 @@ export async function exportPlan(
   return {
     fileName: planFileName(snapshot, version, format),
     contentType: planFileTypes[format],
-    body: format === 'docx' ? await renderDocx(document) : await renderPdf(document),
+    body: await renderDocument(format, document),
   };
 }

@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { IMPORT_MAX_ROWS } from '../../shared/imports.js';
 import { notATable, type TableRow } from './rows.js';
 
@@ -122,8 +122,11 @@ export function readCsv(text: string): TableRow[] {
   return rows;
 }
 
+/** exceljs is loaded on the first workbook read: it takes longer to load than the rest of the server. */
+export const loadExcelJs = async () => (await import('exceljs')).default;
+
 async function readWorkbook(bytes: Buffer): Promise<TableRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     // exceljs's typing wants its own Buffer type; Node's is the same thing.
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);

@@ -15,8 +15,7 @@ import { swedishDate } from '../core/days.js';
 import { AppError, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { Database } from '../db/schema.js';
-import { renderDocx } from '../exports/docx.js';
-import { renderPdf } from '../exports/pdf.js';
+import { renderDocument } from '../exports/render.js';
 import { type PlanFile, type PlanFileFormat, planFileTypes } from '../exports/service.js';
 import { getVendorName } from '../settings/service.js';
 import { type Agenda, type AgendaChangeRequest, agendaDocument, agendaFileName } from './agenda-document.js';
@@ -354,8 +353,7 @@ async function loadAgenda(
   };
 }
 
-const renderAgenda = (agenda: Agenda, format: PlanFileFormat) =>
-  format === 'docx' ? renderDocx(agendaDocument(agenda)) : renderPdf(agendaDocument(agenda));
+const renderAgenda = (agenda: Agenda, format: PlanFileFormat) => renderDocument(format, agendaDocument(agenda));
 
 /** The agenda as Word or PDF, for anyone who may read the project. */
 export async function exportAgenda(

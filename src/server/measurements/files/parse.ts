@@ -1,7 +1,7 @@
 import { pipeline, Readable } from 'node:stream';
 import { type CsvError, parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
-import { cellText, decodeWindows1252, detectDelimiter } from '../../imports/table.js';
+import type ExcelJS from 'exceljs';
+import { cellText, decodeWindows1252, detectDelimiter, loadExcelJs } from '../../imports/table.js';
 
 /**
  * Streaming reader of an uploaded export: CSV (`;`, `,` or tab; UTF-8 with or without BOM,
@@ -394,7 +394,7 @@ function endingOnFailure(head: Buffer, chunks: Chunks) {
 
 async function* xlsxRecords(head: Buffer, chunks: Chunks): AsyncGenerator<RawRecord> {
   const input = endingOnFailure(head, chunks);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input.stream, {
+  const workbook = new (await loadExcelJs()).stream.xlsx.WorkbookReader(input.stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Needed to tell a date from a number.
