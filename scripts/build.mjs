@@ -24,7 +24,7 @@ import {
   withBuildLock,
 } from './build-support.mjs';
 
-const SERVER_ENTRY_POINTS = { main: 'src/server/main.ts' };
+const SERVER_ENTRY_POINTS = { main: 'src/server/main.ts', backup: 'src/server/backup-main.ts' };
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map|wasm)$/;
 /** Below this a compressed copy saves less than the extra headers and file look-ups cost. */
 const SMALLEST_TO_COMPRESS = 1024;
