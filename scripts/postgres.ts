@@ -9,17 +9,34 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-function findBinaryFolder(): string {
-  const candidates = [
-    '/usr/local/bin',
-    ...globVersions('/usr/lib/postgresql'),
-    ...(process.env.PG_BIN ? [process.env.PG_BIN] : []),
-  ];
-  const found = candidates.find(
-    (folder) => fs.existsSync(path.join(folder, 'initdb')) && fs.existsSync(path.join(folder, 'pg_ctl')),
+/** Where Debian's packages (and the machine images that link them into /usr/local/bin) put the server. */
+export function standardPostgresFolders(): string[] {
+  return ['/usr/local/bin', ...globVersions('/usr/lib/postgresql')];
+}
+
+/**
+ * The folder with the PostgreSQL server binaries (`initdb`, `pg_ctl`), or undefined. `PG_BIN`
+ * comes first, so that it can pick one of several installed versions.
+ */
+export function findPostgresBinaries(
+  env: NodeJS.ProcessEnv = process.env,
+  folders: string[] = standardPostgresFolders(),
+): string | undefined {
+  return [...(env.PG_BIN ? [env.PG_BIN] : []), ...folders].find(
+    (folder) => isExecutable(path.join(folder, 'initdb')) && isExecutable(path.join(folder, 'pg_ctl')),
   );
-  if (!found) throw new Error('PostgreSQL (initdb, pg_ctl) hittades inte. Installera PostgreSQL eller ange PG_BIN.');
-  return found;
+}
+
+export const MISSING_POSTGRES =
+  'PostgreSQL-servern (initdb, pg_ctl) saknas: installera Debians paket postgresql (apt-get install postgresql) eller ange PG_BIN';
+
+export function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function globVersions(root: string): string[] {
@@ -49,7 +66,8 @@ export interface ThrowawayPostgres {
 }
 
 export async function startPostgres(): Promise<ThrowawayPostgres> {
-  const bin = findBinaryFolder();
+  const bin = findPostgresBinaries();
+  if (!bin) throw new Error(MISSING_POSTGRES);
   const isRoot = process.getuid?.() === 0;
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'stegvis-pg-'));
   fs.chmodSync(base, 0o755);

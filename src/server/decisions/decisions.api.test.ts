@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../shared/audit.js';
@@ -10,6 +9,7 @@ import { newId } from '../core/ids.js';
 import { type Agent, createTestApp, loginAs, type TestApp } from '../test-support/app.js';
 import { createCustomer, createEffectGoal, createProject } from '../test-support/factories.js';
 import { loginAsMember } from '../test-support/members.js';
+import { pdfTextOnOneLine } from '../test-support/pdf-text.js';
 
 const clock = { now: () => new Date('2027-02-10T09:00:00.000Z') };
 
@@ -384,7 +384,7 @@ describe('decisions in the plan', () => {
     await record(manager, projectId, { title: 'Vårdnadshavare får tillgång i april', decidedBy: 'styrgrupp' });
     const word = await manager.get(`/api/projects/${projectId}/plan/export.docx`);
     const pdf = await manager.get(`/api/projects/${projectId}/plan/export.pdf`);
-    for (const content of [await wordText(word.rawPayload), await pdfText(pdf.rawPayload)]) {
+    for (const content of [await wordText(word.rawPayload), await pdfTextOnOneLine(pdf.rawPayload)]) {
       expect(content).toMatch(/\d+ Beslutslogg/);
       expect(content).toContain('Vårdnadshavare får tillgång i april');
       expect(content).toContain('Vi använder Skolverkets rubriker från höstterminen.');
@@ -419,13 +419,4 @@ async function insertMeeting(projectId: string, date: string): Promise<string> {
 async function wordText(file: Buffer): Promise<string> {
   const xml = (await (await JSZip.loadAsync(file)).file('word/document.xml')?.async('string')) ?? '';
   return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join(' ');
-}
-
-function pdfText(pdf: Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile('pdftotext', ['-enc', 'UTF-8', '-', '-'], (error, stdout) =>
-      error ? reject(error) : resolve(stdout.replace(/\s+/g, ' ')),
-    );
-    child.stdin?.end(pdf);
-  });
 }

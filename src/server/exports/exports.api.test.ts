@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { richTextFromPlainText } from '../../shared/rich-text.js';
@@ -12,6 +11,7 @@ import {
   savePlanSection,
 } from '../test-support/factories.js';
 import { loginAsMember } from '../test-support/members.js';
+import { pdfTextOnOneLine } from '../test-support/pdf-text.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const clock: Clock = { now: () => new Date('2027-01-20T09:00:00.000Z') };
@@ -36,15 +36,6 @@ const exportOf = (agent: Agent, projectId: string, format: 'docx' | 'pdf', query
 async function wordText(file: Buffer): Promise<string> {
   const xml = (await (await JSZip.loadAsync(file)).file('word/document.xml')?.async('string')) ?? '';
   return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join(' ');
-}
-
-function pdfText(pdf: Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile('pdftotext', ['-enc', 'UTF-8', '-', '-'], (error, stdout) =>
-      error ? reject(error) : resolve(stdout.replace(/\s+/g, ' ')),
-    );
-    child.stdin?.end(pdf);
-  });
 }
 
 describe('exporting the plan', () => {
@@ -72,7 +63,7 @@ describe('exporting the plan', () => {
       /^attachment; filename="Projektplan Akerby kommun utkast 2027-01-20\.pdf"; filename\*=UTF-8''/,
     );
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const pdfContent = await pdfText(pdf.rawPayload);
+    const pdfContent = await pdfTextOnOneLine(pdf.rawPayload);
     expect(pdfContent).toContain('Åkerby kommun');
     expect(pdfContent).toContain('Vårdnadshavare ska få veta i tid.');
   });
@@ -124,7 +115,7 @@ describe('exporting the plan', () => {
 
     for (const query of ['', '?revision=1']) {
       const word = await wordText((await exportOf(admin, projectId, 'docx', query)).rawPayload);
-      const pdf = await pdfText((await exportOf(admin, projectId, 'pdf', query)).rawPayload);
+      const pdf = await pdfTextOnOneLine((await exportOf(admin, projectId, 'pdf', query)).rawPayload);
       for (const content of [word, pdf]) {
         expect(content).toMatch(/\d+ Kommunikationsplan/);
         expect(content).toContain('Målgrupp');
@@ -208,7 +199,7 @@ describe('exporting in production', () => {
       expect(pdf.statusCode).toBe(200);
       expect(Number(pdf.headers['content-length'])).toBe(pdf.rawPayload.length);
       expect(pdf.rawPayload.subarray(-6).toString('latin1')).toMatch(/%%EOF\s*$/);
-      expect(await pdfText(pdf.rawPayload)).toContain('Åkerby kommun');
+      expect(await pdfTextOnOneLine(pdf.rawPayload)).toContain('Åkerby kommun');
     } finally {
       await production.close();
     }

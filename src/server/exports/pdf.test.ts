@@ -1,18 +1,8 @@
-import { execFile } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfTextOnOneLine as pdfText } from '../test-support/pdf-text.js';
 import { samplePlanSnapshot } from '../test-support/plan-snapshot.js';
 import { renderPdf } from './pdf.js';
 import { planDocument } from './plan-document.js';
-
-/** The PDF's text as poppler's pdftotext reads it, whitespace (and line breaks in table cells) as single spaces. */
-function pdfText(pdf: Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile('pdftotext', ['-enc', 'UTF-8', '-', '-'], { maxBuffer: 20_000_000 }, (error, stdout) =>
-      error ? reject(error) : resolve(stdout.replace(/\s+/g, ' ')),
-    );
-    child.stdin?.end(pdf);
-  });
-}
 
 /** Each text's position in `text`, searching on from the previous one: -1 once one is missing or out of order. */
 function positionsInOrder(text: string, parts: string[]): number[] {

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GoalTracking, GoalTrackingList } from '../../shared/measurements.js';
@@ -12,6 +11,7 @@ import {
   recordMeasurement,
 } from '../test-support/factories.js';
 import { loginAsMember } from '../test-support/members.js';
+import { pdfTextOnOneLine } from '../test-support/pdf-text.js';
 
 let now = new Date('2027-03-01T09:00:00.000Z');
 const clock = { now: () => now };
@@ -422,12 +422,7 @@ describe('measurements in the plan’s revisions and exports', () => {
 
     const pdf = await admin.get(`/api/projects/${projectId}/plan/export.pdf?revision=1`);
     expect(pdf.statusCode).toBe(200);
-    const pdfContent = await new Promise<string>((resolve, reject) => {
-      const child = execFile('pdftotext', ['-enc', 'UTF-8', '-', '-'], (error, stdout) =>
-        error ? reject(error) : resolve(stdout.replace(/\s+/g, ' ')),
-      );
-      child.stdin?.end(pdf.rawPayload);
-    });
+    const pdfContent = await pdfTextOnOneLine(pdf.rawPayload);
     expect(pdfContent).toContain('Uppföljning: Alla elever får bedömning i varje ämne');
     expect(pdfContent).toContain('Två skolor saknas');
   });

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../shared/audit.js';
@@ -9,6 +8,7 @@ import { newId } from '../core/ids.js';
 import { type Agent, createTestApp, loginAs, type TestApp } from '../test-support/app.js';
 import { assignRole, createCustomer, createPerson, createProject } from '../test-support/factories.js';
 import { loginAsMember } from '../test-support/members.js';
+import { pdfTextOnOneLine } from '../test-support/pdf-text.js';
 import { mailHeader, type SmtpListener, startSmtp } from '../test-support/smtp.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -123,15 +123,6 @@ async function insertDecision(input: { number: number; meetingId: string; title:
 async function wordText(file: Buffer): Promise<string> {
   const xml = (await (await JSZip.loadAsync(file)).file('word/document.xml')?.async('string')) ?? '';
   return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join(' ');
-}
-
-function pdfText(pdf: Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile('pdftotext', ['-enc', 'UTF-8', '-', '-'], (error, stdout) =>
-      error ? reject(error) : resolve(stdout.replace(/\s+/g, ' ')),
-    );
-    child.stdin?.end(pdf);
-  });
 }
 
 describe('steering group meetings', () => {
@@ -346,7 +337,7 @@ describe('the agenda', () => {
     expect(response.headers['content-disposition']).toMatch(
       /^attachment; filename="Dagordning styrgruppsmote 2027-03-04\.pdf"; filename\*=UTF-8''/,
     );
-    const content = await pdfText(response.rawPayload);
+    const content = await pdfTextOnOneLine(response.rawPayload);
     for (const expected of [
       'Åkerby kommun',
       'Kommunhuset, sal 3',
@@ -402,7 +393,7 @@ describe('the agenda', () => {
     expect(mailHeader(attachment, 'Content-Type')).toContain('name="Dagordning styrgruppsmöte 2027-03-04.pdf"');
     const pdf = Buffer.from(attachment.slice(attachment.search(/\r?\n\r?\n/)).split('--')[0], 'base64');
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(await pdfText(pdf)).toContain('Ändringsförslag 1: Skarp start flyttas fyra veckor');
+    expect(await pdfTextOnOneLine(pdf)).toContain('Ändringsförslag 1: Skarp start flyttas fyra veckor');
 
     const sentEvent = (await history()).find((event) => event.action === 'steering_meeting.agenda_sent');
     expect(sentEvent?.summary).toContain('Skickade dagordningen till styrgruppsmötet 4 mars 2027 till');
