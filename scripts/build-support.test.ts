@@ -66,11 +66,12 @@ describe('assets shared between builds', () => {
 
     pruneEarlierBuilds({ distDir: dist, sharedAssetsDir: path.join(dist, 'assets'), currentDir: current, keep: 2 });
 
-    expect(fs.readdirSync(dist).filter((name) => name.startsWith('build-')).sort()).toEqual([
-      'build-b',
-      'build-c',
-      'build-d',
-    ]);
+    expect(
+      fs
+        .readdirSync(dist)
+        .filter((name) => name.startsWith('build-'))
+        .sort(),
+    ).toEqual(['build-b', 'build-c', 'build-d']);
     // vendor-1.js was build-a's and is still build-b's; index-a.js and its compressed copy went with build-a.
     expect(sharedAssets()).toEqual(['index-b.js', 'index-c.js', 'index-d.js', 'vendor-1.js', 'vendor-2.js']);
   });

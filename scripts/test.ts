@@ -4,13 +4,27 @@
  *   1. unit tests
  *   2. API tests on SQLite
  *   3. API tests on a throwaway PostgreSQL started here and stopped afterwards
- *   4. the web build and the browser journeys (Chromium) against the app on SQLite and on PostgreSQL
+ *   4. the build (`npm run build`) and the browser journeys (Chromium) against the built server on
+ *      SQLite and on PostgreSQL
+ *   5. with TEST_SECOND_NODE naming another Node.js binary (CI sets it to Node 24): the unit and API
+ *      suites again on that Node, in a copy of the project whose native modules are built for it
+ * What the system must provide is checked first, and a missing program stops the run at once.
  * Any failure, or any skipped test, fails the run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startPostgres, type ThrowawayPostgres } from './postgres.js';
+import { checkTestPrerequisites } from './prerequisites.js';
+import { prepareSecondNode, type SecondNode } from './second-node.js';
+
+const missing = checkTestPrerequisites();
+if (missing.length > 0) {
+  console.error(
+    ['npm test kan inte köras på den här datorn:', ...missing.map((problem) => `  - ${problem}`)].join('\n'),
+  );
+  process.exit(1);
+}
 
 const reports = path.resolve('.tmp/test-reports');
 fs.rmSync(reports, { recursive: true, force: true });
@@ -30,22 +44,26 @@ interface Tally {
 const failedOutsideTests = (tally: Tally) =>
   tally.exitCode !== 0 && tally.failed === 0 ? ' (failed outside its tests: see the errors above)' : '';
 const tallies: Tally[] = [];
-/** validate, unit, API on SQLite, API on PostgreSQL, browser journeys: fewer means one did not run. */
-const EXPECTED_SUITES = 5;
+const secondNodeBinary = process.env.TEST_SECOND_NODE;
+/**
+ * validate, unit, API on SQLite, API on PostgreSQL, browser journeys, and unit and both API suites again
+ * on the second Node: fewer means one did not run.
+ */
+const EXPECTED_SUITES = secondNodeBinary ? 8 : 5;
 
-function run(command: string, args: string[], env: Record<string, string> = {}): number {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+function run(command: string, args: string[], env: Record<string, string> = {}, cwd?: string): number {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env }, cwd });
   return result.status ?? 1;
 }
 
-function vitest(suite: string, project: string, env: Record<string, string> = {}): void {
+/** Runs a Vitest project with this Node, or in the second Node's copy of the project. */
+function vitest(suite: string, project: string, env: Record<string, string> = {}, node?: SecondNode): void {
   console.log(`\n=== ${suite} ===`);
   const output = path.join(reports, `${suite.replace(/\W+/g, '-')}.json`);
-  const exitCode = run(
-    'node_modules/.bin/vitest',
-    ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`],
-    env,
-  );
+  const args = ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`];
+  const exitCode = node
+    ? run(node.binary, ['node_modules/vitest/vitest.mjs', ...args], { ...node.env, ...env }, node.projectCopy)
+    : run('node_modules/.bin/vitest', args, env);
   const report = fs.existsSync(output) ? JSON.parse(fs.readFileSync(output, 'utf8')) : {};
   tallies.push({
     suite,
@@ -75,6 +93,10 @@ function playwright(suite: string, env: Record<string, string>): void {
 }
 
 let postgres: ThrowawayPostgres | undefined;
+// Started first: its npm ci compiles native modules while the suites below run on this Node.
+const secondNode = secondNodeBinary ? prepareSecondNode(secondNodeBinary, path.resolve('.tmp/second-node')) : undefined;
+// Awaited in the try block below; a failure there is reported like any other set-up failure.
+secondNode?.catch(() => {});
 try {
   console.log('=== validate: types, lint, format ===');
   const validateExit = run('npm', ['run', '--silent', 'validate']);
@@ -91,13 +113,21 @@ try {
   postgres = await startPostgres();
   vitest('api on PostgreSQL', 'api', { TEST_DATABASE_URL: postgres.url });
 
-  console.log('\n=== building the web app ===');
-  const buildExit = run('node_modules/.bin/vite', ['build', '--logLevel', 'warn']);
-  if (buildExit !== 0) tallies.push({ suite: 'web build', passed: 0, failed: 1, skipped: 0, exitCode: buildExit });
+  console.log('\n=== building server and web app ===');
+  const buildExit = run('npm', ['run', '--silent', 'build']);
+  if (buildExit !== 0) tallies.push({ suite: 'build', passed: 0, failed: 1, skipped: 0, exitCode: buildExit });
   else
     playwright('browser journeys (SQLite and PostgreSQL)', {
       E2E_POSTGRES_URL: postgres.createDatabase('stegvis_e2e'),
     });
+
+  if (secondNode) {
+    console.log("\n=== waiting for the second Node's copy of the project ===");
+    const node = await secondNode;
+    vitest(`unit on Node ${node.version}`, 'unit', {}, node);
+    vitest(`api on SQLite, Node ${node.version}`, 'api', {}, node);
+    vitest(`api on PostgreSQL, Node ${node.version}`, 'api', { TEST_DATABASE_URL: postgres.url }, node);
+  }
 } catch (error) {
   console.error(error);
   tallies.push({ suite: 'set-up', passed: 0, failed: 1, skipped: 0, exitCode: 1 });
