@@ -60,10 +60,4 @@ describe('what npm test needs from the machine', () => {
     fs.writeFileSync(path.join(clientFolder, 'psql'), '#!/bin/sh\n', { mode: 0o755 });
     expect(checkTestPrerequisites({ env: { ...env, PATH: clientFolder }, postgresFolders: [] })).toEqual([]);
   });
-
-  it('checks this machine in well under a second', () => {
-    const started = performance.now();
-    checkTestPrerequisites();
-    expect(performance.now() - started).toBeLessThan(500);
-  });
 });
