@@ -16,7 +16,13 @@ export default defineConfig({
     },
   },
   // `npm run build` (scripts/build.mjs) chooses the output folder of each build.
-  build: { outDir: path.join(projectRoot, 'dist/vite'), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  // The manifest (web/.vite/manifest.json) names each page's chunk, for scripts/bundle-budget.mjs.
+  build: {
+    outDir: path.join(projectRoot, 'dist/vite'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    manifest: true,
+  },
   server: {
     port: 5173,
     proxy: {

@@ -56,6 +56,11 @@ async function buildWeb(outDir) {
     logLevel: 'warn',
     build: { outDir: path.join(outDir, 'web'), emptyOutDir: true },
   });
+  // Vite's manifest (which chunk each source became) is for scripts/bundle-budget.mjs, not for
+  // browsers: kept in the build, outside the folder that is served.
+  const viteDir = path.join(outDir, 'web', '.vite');
+  fs.renameSync(path.join(viteDir, 'manifest.json'), path.join(outDir, 'web-manifest.json'));
+  fs.rmSync(viteDir, { recursive: true, force: true });
 }
 
 async function compressFile(file) {

@@ -2,27 +2,15 @@ import '@mantine/core/styles.css';
 import './styles.css';
 import { type CSSVariablesResolver, createTheme, darken, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { type ComponentType, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject, RouterProvider } from 'react-router';
 import './i18n/index.js';
 import { setSwedishValidationMessages } from '../shared/validation-locale.js';
 import { LoginPage } from './auth/LoginPage.js';
-import { CustomersPage } from './customers/CustomersPage.js';
-import { ChoosePasswordPage } from './invitations/ChoosePasswordPage.js';
-import { ForgotPasswordPage } from './invitations/ForgotPasswordPage.js';
 import { AppLayout } from './layout/AppLayout.js';
-import { CustomerPage } from './organisation/CustomerPage.js';
-import { HistoryPage } from './organisation/HistoryPage.js';
-import { OrganisationPage } from './organisation/OrganisationPage.js';
-import { VendorPeoplePage } from './organisation/VendorPeoplePage.js';
-import { PlanPage } from './plan/PlanPage.js';
-import { ProjectPage } from './projects/ProjectPage.js';
-import { ProjectsPage } from './projects/ProjectsPage.js';
-import { RevisionsPage } from './revisions/RevisionsPage.js';
-import { IdentityProvidersPage } from './sso/IdentityProvidersPage.js';
-import { MyTasksPage } from './tasks/MyTasksPage.js';
+import { PageLoading } from './layout/PageLoading.js';
 
 setSwedishValidationMessages();
 
@@ -54,60 +42,89 @@ function NotFound() {
   return <h1>{t('common.notFound')}</h1>;
 }
 
+/**
+ * A page whose code, and the libraries only it needs (the editor, charts, the Gantt chart), is fetched
+ * when the page is first opened: the login page then starts with a fraction of the app. On a first
+ * visit straight to the page, "Laddar…" stands in its place until the code is there.
+ */
+function page(load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy' | 'hydrateFallbackElement'> {
+  return { lazy: async () => ({ Component: await load() }), hydrateFallbackElement: <PageLoading /> };
+}
+
 const router = createBrowserRouter([
+  // Eager: the page every visitor without a session lands on first.
   { path: '/logga-in', element: <LoginPage /> },
-  { path: '/valj-losenord', element: <ChoosePasswordPage /> },
-  { path: '/glomt-losenord', element: <ForgotPasswordPage /> },
+  {
+    path: '/valj-losenord',
+    ...page(async () => (await import('./invitations/ChoosePasswordPage.js')).ChoosePasswordPage),
+  },
+  {
+    path: '/glomt-losenord',
+    ...page(async () => (await import('./invitations/ForgotPasswordPage.js')).ForgotPasswordPage),
+  },
   {
     path: '/',
     element: <AppLayout />,
     children: [
       { index: true, element: <Navigate to="/projekt" replace /> },
-      { path: 'projekt', element: <ProjectsPage /> },
-      { path: 'projekt/:projectId', element: <ProjectPage /> },
+      { path: 'projekt', ...page(async () => (await import('./projects/ProjectsPage.js')).ProjectsPage) },
+      { path: 'projekt/:projectId', ...page(async () => (await import('./projects/ProjectPage.js')).ProjectPage) },
       {
         path: 'projekt/:projectId/tidplan',
-        // The chart library is loaded only by those who open the timeline.
-        lazy: async () => ({ Component: (await import('./timeline/TimelinePage.js')).TimelinePage }),
+        ...page(async () => (await import('./timeline/TimelinePage.js')).TimelinePage),
       },
-      { path: 'projekt/:projectId/plan', element: <PlanPage /> },
-      { path: 'projekt/:projectId/revisioner', element: <RevisionsPage /> },
-      { path: 'projekt/:projectId/organisation', element: <OrganisationPage /> },
+      { path: 'projekt/:projectId/plan', ...page(async () => (await import('./plan/PlanPage.js')).PlanPage) },
+      {
+        path: 'projekt/:projectId/revisioner',
+        ...page(async () => (await import('./revisions/RevisionsPage.js')).RevisionsPage),
+      },
+      {
+        path: 'projekt/:projectId/organisation',
+        ...page(async () => (await import('./organisation/OrganisationPage.js')).OrganisationPage),
+      },
       {
         path: 'projekt/:projectId/maluppfoljning',
-        lazy: async () => ({ Component: (await import('./measurements/MeasurementsPage.js')).MeasurementsPage }),
+        ...page(async () => (await import('./measurements/MeasurementsPage.js')).MeasurementsPage),
       },
       {
         path: 'projekt/:projectId/utbildningar',
-        lazy: async () => ({ Component: (await import('./trainings/TrainingsPage.js')).TrainingsPage }),
+        ...page(async () => (await import('./trainings/TrainingsPage.js')).TrainingsPage),
       },
       {
         path: 'projekt/:projectId/kommunikation',
-        lazy: async () => ({ Component: (await import('./communication/CommunicationPage.js')).CommunicationPage }),
+        ...page(async () => (await import('./communication/CommunicationPage.js')).CommunicationPage),
       },
       {
         path: 'projekt/:projectId/leverans',
-        lazy: async () => ({ Component: (await import('./delivery/DeliveryPage.js')).DeliveryPage }),
+        ...page(async () => (await import('./delivery/DeliveryPage.js')).DeliveryPage),
       },
       {
         path: 'projekt/:projectId/styrning',
-        lazy: async () => ({ Component: (await import('./steering/SteeringPage.js')).SteeringPage }),
+        ...page(async () => (await import('./steering/SteeringPage.js')).SteeringPage),
       },
       {
         path: 'projekt/:projectId/avslut',
-        lazy: async () => ({ Component: (await import('./closure/ClosurePage.js')).ClosurePage }),
+        ...page(async () => (await import('./closure/ClosurePage.js')).ClosurePage),
       },
-      { path: 'projekt/:projectId/historik', element: <HistoryPage /> },
-      { path: 'mina-uppgifter', element: <MyTasksPage /> },
       {
-        path: 'portfolj',
-        // The chart library is loaded only by those who open the portfolio.
-        lazy: async () => ({ Component: (await import('./portfolio/PortfolioPage.js')).PortfolioPage }),
+        path: 'projekt/:projectId/historik',
+        ...page(async () => (await import('./organisation/HistoryPage.js')).HistoryPage),
       },
-      { path: 'kunder', element: <CustomersPage /> },
-      { path: 'kunder/:customerId', element: <CustomerPage /> },
-      { path: 'leverantor/personer', element: <VendorPeoplePage /> },
-      { path: 'leverantor/inloggning', element: <IdentityProvidersPage /> },
+      { path: 'mina-uppgifter', ...page(async () => (await import('./tasks/MyTasksPage.js')).MyTasksPage) },
+      { path: 'portfolj', ...page(async () => (await import('./portfolio/PortfolioPage.js')).PortfolioPage) },
+      { path: 'kunder', ...page(async () => (await import('./customers/CustomersPage.js')).CustomersPage) },
+      {
+        path: 'kunder/:customerId',
+        ...page(async () => (await import('./organisation/CustomerPage.js')).CustomerPage),
+      },
+      {
+        path: 'leverantor/personer',
+        ...page(async () => (await import('./organisation/VendorPeoplePage.js')).VendorPeoplePage),
+      },
+      {
+        path: 'leverantor/inloggning',
+        ...page(async () => (await import('./sso/IdentityProvidersPage.js')).IdentityProvidersPage),
+      },
       { path: '*', element: <NotFound /> },
     ],
   },
