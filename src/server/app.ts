@@ -25,6 +25,7 @@ import type { AppConfig } from './config/config.js';
 import { type Clock, systemClock } from './core/clock.js';
 import type { AppContext } from './core/context.js';
 import { errorBody, registerErrorHandling } from './core/errors.js';
+import { currentLog, registerRequestIds, requestIdOptions } from './core/request-id.js';
 import { responseSerializer } from './core/serializer.js';
 import { customerRoutes } from './customers/routes.js';
 import { createDatabase, type DatabaseOptions, migrateToLatest } from './db/database.js';
@@ -38,6 +39,8 @@ import { createMailer } from './mail/mailer.js';
 import { computationRoutes } from './measurements/computation-routes.js';
 import { measurementRoutes } from './measurements/routes.js';
 import { meetingRoutes } from './meetings/routes.js';
+import { createInstrumentation } from './metrics/instrumentation.js';
+import { registerMetrics } from './metrics/routes.js';
 import { organisationRoutes } from './organisation/routes.js';
 import { planRoutes } from './plan/routes.js';
 import { portfolioRoutes } from './portfolio/routes.js';
@@ -67,8 +70,13 @@ declare module 'fastify' {
 /** Builds the whole app on a migrated database; it never listens by itself. */
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   // The app's logger exists only further down; the database and the mailer log through it once it does.
+  const instrumentation = createInstrumentation(config.database.kind);
   const database = createDatabase(config.database, {
     ...options,
+    observeQuery: (query) => {
+      instrumentation.observeQuery(query);
+      options.observeQuery?.(query);
+    },
     onIdleConnectionError: (error) => app.log.warn({ err: error }, 'databasservern stängde en vilande anslutning'),
   });
   const clock = options.clock ?? systemClock;
@@ -77,11 +85,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     databaseKind: database.kind,
     clock,
     config,
+    metrics: instrumentation.metrics,
     mailer: createMailer(config.mail, {
       clock,
+      metrics: instrumentation.metrics,
       log: {
-        info: (data, message) => app.log.info(data, message),
-        error: (data, message) => app.log.error(data, message),
+        info: (data, message) => currentLog(app.log).info(data, message),
+        error: (data, message) => currentLog(app.log).error(data, message),
       },
     }),
   };
@@ -100,6 +110,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     // Only behind a proxy that sets X-Forwarded-For may the client address come from it;
     // otherwise anyone could pick a new address per login attempt and pass the rate limit.
     trustProxy: config.trustProxy,
+    ...requestIdOptions,
   });
   app.decorate('stegvis', context);
   const routeTable: { method: string; url: string }[] = [];
@@ -112,6 +123,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer(config.env !== 'production'));
   registerErrorHandling(app);
+  registerRequestIds(app);
+  registerMetrics(app, instrumentation, config.metricsToken);
 
   await app.register(fastifyHelmet, {
     global: false,

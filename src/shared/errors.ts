@@ -19,6 +19,8 @@ export const errorCodes = [
   /** The project is closed: its plan no longer changes, only the goal follow-up and the follow-up meeting. */
   'PROJECT_CLOSED',
   'INTERNAL',
+  /** The instance cannot serve yet: its database does not answer or lacks migrations (`GET /api/ready`). */
+  'NOT_READY',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -28,6 +30,8 @@ export const errorBodySchema = z.object({
     message: z.string(),
     /** Field path (dot-separated) → what is wrong with it. */
     fields: z.record(z.string(), z.string()).optional(),
+    /** On server errors (5xx) only: the request's id, as in the log and the `x-request-id` header, for a user to report. */
+    requestId: z.string().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

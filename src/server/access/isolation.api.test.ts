@@ -12,6 +12,9 @@ import { loginAsMember } from '../test-support/members.js';
 const SCOPED = /^\/api\/(projects\/:id|customers\/:customerId|people\/:personId)(\/|$)/;
 const NOT_CUSTOMER_SCOPED = [
   /^\/api\/health$/,
+  // Readiness and metrics for the operations team: no customer data (health.api.test.ts, metrics.api.test.ts).
+  /^\/api\/ready$/,
+  /^\/metrics$/,
   /^\/api\/openapi\.json$/,
   /^\/api\/docs/,
   /^\/api\/auth\//,

@@ -119,4 +119,13 @@ describe('loadConfig', () => {
       expect(configErrorOf({ REMINDER_INTERVAL_SECONDS: interval }).message).toContain('  REMINDER_INTERVAL_SECONDS: ');
     }
   });
+
+  it('serves metrics only with a METRICS_TOKEN of at least 16 characters', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'prometheus-skrapar-1234' }).metricsToken).toBe('prometheus-skrapar-1234');
+    expect(configErrorOf({ METRICS_TOKEN: 'för-kort' }).message).toContain(
+      '  METRICS_TOKEN: måste vara minst 16 tecken',
+    );
+  });
 });

@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/config.js';
 import type { DatabaseKind } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { AppMetrics } from '../metrics/instrumentation.js';
 import type { Clock } from './clock.js';
 
 /** What every domain service works with; built once by `buildApp`. */
@@ -12,4 +13,5 @@ export interface AppContext {
   clock: Clock;
   config: AppConfig;
   mailer: Mailer;
+  metrics: AppMetrics;
 }

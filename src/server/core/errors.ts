@@ -17,6 +17,7 @@ const statusByCode: Record<ErrorCode, number> = {
   TOKEN_USED: 410,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  NOT_READY: 503,
 };
 
 /** An error a client can act on: its code and message are shown as they are. */
@@ -40,11 +41,22 @@ export const errorBody = (code: ErrorCode, message: string, fields?: Record<stri
   error: fields ? { code, message, fields } : { code, message },
 });
 
-/** One place maps every error to `{ error: { code, message, fields } }`; 5xx details never leave. */
+/** A server error's details stay in the log; its request id leads there from what the user saw. */
+const withRequestId = (body: ErrorBody, requestId: string): ErrorBody => ({ error: { ...body.error, requestId } });
+
+/** What an unexpected error answers: nothing of the error itself. */
+export const internalErrorBody = (requestId: string): ErrorBody =>
+  withRequestId(errorBody('INTERNAL', 'Ett oväntat fel inträffade. Försök igen senare.'), requestId);
+
+/**
+ * One place maps every error to `{ error: { code, message, fields } }`; 5xx details never leave,
+ * but a 5xx body names the request id.
+ */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.fields));
+      const body = errorBody(error.code, error.message, error.fields);
+      return reply.status(error.statusCode).send(error.statusCode >= 500 ? withRequestId(body, request.id) : body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: Record<string, string> = {};
@@ -67,6 +79,6 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(error.statusCode).send(errorBody(code, error.message));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send(errorBody('INTERNAL', 'Ett oväntat fel inträffade. Försök igen senare.'));
+    return reply.status(500).send(internalErrorBody(request.id));
   });
 }

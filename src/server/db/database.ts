@@ -22,9 +22,17 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** A statement the database ran (or failed to run), and how long it took. */
+export interface ExecutedQuery {
+  sql: string;
+  durationMillis: number;
+}
+
 export interface DatabaseOptions {
   /** Called once for every SQL statement run: tests use it to count queries per request. */
   onQuery?: (sql: string) => void;
+  /** Called once for every SQL statement run, with its duration: the metrics time the database by it. */
+  observeQuery?: (query: ExecutedQuery) => void;
   /** Told when PostgreSQL ends a connection that sat idle in the pool (a restart, an administrator). */
   onIdleConnectionError?: (error: Error) => void;
 }
@@ -61,7 +69,14 @@ function openSqlite(file: string): SqliteDatabase.Database {
 }
 
 export function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): DatabaseHandle {
-  const log = options.onQuery ? (event: LogEvent) => options.onQuery?.(event.query.sql) : undefined;
+  const { onQuery, observeQuery } = options;
+  const log =
+    onQuery || observeQuery
+      ? (event: LogEvent) => {
+          onQuery?.(event.query.sql);
+          observeQuery?.({ sql: event.query.sql, durationMillis: event.queryDurationMillis });
+        }
+      : undefined;
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
     // The pool drops such a connection and the next query opens a new one; without a listener,

@@ -1,5 +1,8 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { currentLog } from '../core/request-id.js';
+import { migrations } from '../db/migrations/index.js';
 import { createTestApp, loginAs, type TestApp, testDatabaseKind } from '../test-support/app.js';
 import { createCustomer } from '../test-support/factories.js';
 
@@ -37,6 +40,95 @@ describe('health', () => {
   });
 });
 
+describe('readiness', () => {
+  it('answers 200 when the database answers and has run every migration, without a login', async () => {
+    const response = await testApp.app.inject({ method: 'GET', url: '/api/ready' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      status: 'ready',
+      database: testDatabaseKind,
+      version: expect.any(String),
+      migrations: Object.keys(migrations).length,
+    });
+  });
+
+  it('answers 503 NOT_READY naming the migration the database has not run', async () => {
+    await sql`delete from kysely_migration where name = '009_single_sign_on'`.execute(testApp.app.stegvis.db);
+
+    const response = await testApp.app.inject({ method: 'GET', url: '/api/ready' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({
+      error: {
+        code: 'NOT_READY',
+        message: 'Databasen saknar migreringen 009_single_sign_on. Starta om appen så att de körs.',
+        requestId: response.headers['x-request-id'],
+      },
+    });
+    // Still alive: a missing migration is a reason to take no traffic, not to be restarted by the liveness check.
+    expect((await testApp.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+  });
+
+  it('answers 503 NOT_READY when the database does not answer', async () => {
+    await testApp.app.stegvis.db.destroy();
+
+    const response = await testApp.app.inject({ method: 'GET', url: '/api/ready' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({
+      error: { code: 'NOT_READY', message: 'Databasen svarar inte.', requestId: response.headers['x-request-id'] },
+    });
+  });
+});
+
+describe('request ids', () => {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it('names a new id in x-request-id on every answer: a normal one, a 404 and validation errors', async () => {
+    const answers = [
+      await testApp.app.inject({ method: 'GET', url: '/api/health' }),
+      await testApp.app.inject({ method: 'GET', url: '/api/finns-inte' }),
+      await testApp.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'inte en adress' } }),
+      // An address Fastify cannot decode is answered before any hook or route.
+      await testApp.app.inject({ method: 'GET', url: '/api/%zz' }),
+    ];
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 404, 400, 400]);
+    for (const answer of answers) expect(answer.headers['x-request-id']).toMatch(uuid);
+    expect(new Set(answers.map((answer) => answer.headers['x-request-id'])).size).toBe(answers.length);
+    expect(answers[3].json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String) } });
+  });
+
+  it('keeps a safe id given by a proxy, and replaces one that is too long or carries other characters', async () => {
+    const withId = (id: string) =>
+      testApp.app.inject({ method: 'GET', url: '/api/finns-inte', headers: { 'x-request-id': id } });
+    expect((await withId('lb-7f3a.9_B')).headers['x-request-id']).toBe('lb-7f3a.9_B');
+    for (const unsafe of ['a'.repeat(65), 'två ord', '<script>', 'id"} {"forged":1', '']) {
+      expect((await withId(unsafe)).headers['x-request-id'], unsafe).toMatch(uuid);
+    }
+  });
+
+  it('hands code deeper down (the mailer) the log of the request, whose every line carries the id', async () => {
+    // A real logger (pino), writing nothing below fatal: its child per request is bound to the id.
+    const logging = await createTestApp({ env: { LOG_LEVEL: 'fatal' } });
+    type BoundLogger = FastifyBaseLogger & { bindings(): Record<string, unknown> };
+    try {
+      logging.app.post('/api/test/logger', async (request) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        const log = currentLog(logging.app.log);
+        return { isRequestLog: log === request.log, bindings: (log as BoundLogger).bindings() };
+      });
+      const response = await logging.app.inject({
+        method: 'POST',
+        url: '/api/test/logger',
+        headers: { 'x-request-id': 'spar-42' },
+        payload: { text: 'en kropp' },
+      });
+      expect(response.json()).toEqual({ isRequestLog: true, bindings: { reqId: 'spar-42' } });
+      expect(currentLog(logging.app.log)).toBe(logging.app.log);
+    } finally {
+      await logging.close();
+    }
+  });
+});
+
 describe('OpenAPI document', () => {
   it('describes the stable paths, with request bodies from the shared schemas', async () => {
     const response = await testApp.app.inject({ method: 'GET', url: '/api/openapi.json' });
@@ -52,6 +144,7 @@ describe('OpenAPI document', () => {
     expect(operations).toEqual(
       expect.arrayContaining([
         'GET /api/health',
+        'GET /api/ready',
         'POST /api/auth/login',
         'POST /api/auth/logout',
         'GET /api/customers',
@@ -96,7 +189,10 @@ describe('errors', () => {
     });
     const response = await testApp.app.inject({ method: 'GET', url: '/api/test/kaboom' });
     expect(response.statusCode).toBe(500);
-    expect(response.json()).toEqual({ error: { code: 'INTERNAL', message: expect.any(String) } });
+    // The request id leads from what the user saw to the log line with the detail.
+    expect(response.json()).toEqual({
+      error: { code: 'INTERNAL', message: expect.any(String), requestId: response.headers['x-request-id'] },
+    });
     expect(response.body).not.toMatch(/hemlig|hunter2|app\.ts|stack/i);
   });
 
@@ -108,7 +204,9 @@ describe('errors', () => {
 
     const response = await admin.get('/api/customers');
     expect(response.statusCode).toBe(500);
-    expect(response.json()).toEqual({ error: { code: 'INTERNAL', message: expect.any(String) } });
+    expect(response.json()).toEqual({
+      error: { code: 'INTERNAL', message: expect.any(String), requestId: response.headers['x-request-id'] },
+    });
     expect(response.body).not.toMatch(/customers|relation|table|sql/i);
   });
 });

@@ -6,6 +6,7 @@ import type { MailDelivery } from '../../shared/invitations.js';
 import type { AppConfig } from '../config/config.js';
 import type { Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
+import type { AppMetrics } from '../metrics/instrumentation.js';
 
 export interface MailMessage {
   to: string;
@@ -39,8 +40,11 @@ export interface Mailer {
 export const redactSmtpUrl = (url: string): string => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 
 /** Builds the mailer from SMTP_URL and MAIL_FROM, or one writing to OUTBOX_DIR without SMTP_URL. */
-export function createMailer(config: AppConfig['mail'], options: { log: MailLog; clock: Clock }): Mailer {
-  const { log, clock } = options;
+export function createMailer(
+  config: AppConfig['mail'],
+  options: { log: MailLog; clock: Clock; metrics: Pick<AppMetrics, 'mailSent' | 'mailFailed'> },
+): Mailer {
+  const { log, clock, metrics } = options;
   const smtpUrl = config.smtpUrl;
   const transport = smtpUrl
     ? nodemailer.createTransport(smtpUrl, { from: config.from })
@@ -57,6 +61,17 @@ export function createMailer(config: AppConfig['mail'], options: { log: MailLog;
   }
 
   async function send(message: MailMessage): Promise<{ delivery: MailDelivery }> {
+    try {
+      await deliver(message);
+    } catch (error) {
+      metrics.mailFailed();
+      throw error;
+    }
+    metrics.mailSent();
+    return { delivery };
+  }
+
+  async function deliver(message: MailMessage): Promise<void> {
     const envelope = {
       to: message.to,
       subject: message.subject,
@@ -73,7 +88,7 @@ export function createMailer(config: AppConfig['mail'], options: { log: MailLog;
         `E-post skickas inte (SMTP_URL saknas): "${message.subject}" till ${message.to} sparades i ${file}` +
           (message.link ? `. Länk: ${message.link}` : ''),
       );
-      return { delivery };
+      return;
     }
     try {
       await transport.sendMail(envelope);
@@ -84,7 +99,6 @@ export function createMailer(config: AppConfig['mail'], options: { log: MailLog;
         'E-postmeddelandet kunde inte skickas: e-postservern svarade inte som väntat. Försök igen senare.',
       );
     }
-    return { delivery };
   }
 
   const pending = new Set<Promise<unknown>>();

@@ -163,7 +163,9 @@ export async function runReminders(context: AppContext): Promise<ReminderRun> {
       if (outcome === 'failed') run.failed += 1;
     }
     const measured = await runMeasurementJob(context, today);
-    return { ran: true, sent: run.sent + measured.sent, failed: run.failed + measured.failed };
+    const completed = { ran: true, sent: run.sent + measured.sent, failed: run.failed + measured.failed };
+    context.metrics.reminderRunCompleted(completed, context.clock.now());
+    return completed;
   } finally {
     await reminderRepository.releaseLease(context.db, LEASE_NAME, holder);
   }
