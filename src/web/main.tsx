@@ -6,9 +6,9 @@ import { type ComponentType, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, type RouteObject, RouterProvider } from 'react-router';
-import './i18n/index.js';
 import { setSwedishValidationMessages } from '../shared/validation-locale.js';
 import { LoginPage } from './auth/LoginPage.js';
+import { languageReady } from './i18n/index.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { PageLoading } from './layout/PageLoading.js';
 
@@ -130,12 +130,15 @@ const router = createBrowserRouter([
   },
 ]);
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={readableGreys}>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
+// After the language: someone who chose English would otherwise see Swedish for a moment.
+void languageReady.then(() =>
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <MantineProvider theme={theme} cssVariablesResolver={readableGreys}>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  ),
 );

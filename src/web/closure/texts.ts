@@ -1,4 +1,4 @@
-/** The closure page's texts, Swedish first; English must have the same keys. */
+/** The closure page's texts, Swedish first; English (texts.en.ts) must have the same keys. */
 export const closureSv = {
   title: 'Avslut',
   intro:
@@ -71,80 +71,5 @@ export const closureSv = {
     startDate: 'Startdatum',
     startDateHint: 'Lämna tomt för att börja i dag.',
     submit: 'Starta projektet',
-  },
-};
-
-export const closureEn: typeof closureSv = {
-  title: 'Closure',
-  intro:
-    'The Beställare approves the closure once what is still open has been reviewed. After that the project is in the operations phase.',
-  closedNotice:
-    'The project is closed and in the operations phase. The plan is locked; the goal follow-up and the follow-up meeting can still be updated.',
-  phase: {
-    title: 'The project’s phase',
-    now: 'Now: {{phase}}',
-    approved: 'The Beställare approved the closure: {{name}}, {{time}}',
-    openWhenApproved_one: '{{count}} item was still open then.',
-    openWhenApproved_other: '{{count}} items were still open then.',
-    notApproved: 'The closure has not been approved yet. It is approved by the person holding the Beställare role.',
-  },
-  open: {
-    title: 'What is still open',
-    nothing: 'Nothing is open.',
-    count_one: '{{count}} item is open.',
-    count_other: '{{count}} items are open.',
-    activities: 'Activities ({{count}})',
-    noActivities: 'Every activity is done.',
-    toChecklist: 'Go to the checklist',
-    activity: 'Activity',
-    group: 'Group',
-    deadline: 'Deadline',
-    noDeadline: 'No date',
-    overdue: 'overdue',
-    trainings: 'Trainings ({{count}})',
-    noTrainings: 'Every training is booked and held.',
-    toTrainings: 'Go to the trainings',
-    booked_one: '{{booked}} of {{count}} session booked',
-    booked_other: '{{booked}} of {{count}} sessions booked',
-    missed_one: '{{count}} person missed the training and is not booked on a catch-up session',
-    missed_other: '{{count}} people missed the training and are not booked on a catch-up session',
-    goals: 'Effect goals ({{count}})',
-    noGoals: 'Every effect goal is achieved.',
-    toGoals: 'Go to the goal follow-up',
-  },
-  approve: {
-    title: 'Approve the closure',
-    explanation:
-      'When you approve the closure the project moves to the operations phase. The plan is locked; the goal follow-up and the follow-up meeting can still be updated. The approval is saved with your name and the time.',
-    openSeen_one: 'You approve with {{count}} item open.',
-    openSeen_other: 'You approve with {{count}} items open.',
-    reviewed: 'I have reviewed what is still open',
-    reviewedRequired: 'Confirm that you have reviewed what is still open',
-    submit: 'Approve the closure',
-    done: 'The closure is approved. The project is now in the operations phase.',
-  },
-  followUp: {
-    title: 'Follow-up meeting with the vendor',
-    intro: 'The project is followed up together with the vendor about six months after the start.',
-    planned: '{{title}}: {{date}}',
-    notPlanned: 'The meeting has no date yet.',
-    toTimeline: 'Show on the timeline',
-    date: 'Date of the meeting',
-    save: 'Save date',
-    saved: 'The date of the follow-up meeting is saved.',
-    changed:
-      'Someone else changed the meeting since the page was shown. The date above is the one in force; save again if needed.',
-  },
-  next: {
-    title: 'Next step',
-    intro: 'The template’s next step can be started as a project of its own for the same customer.',
-    started: 'Projects started',
-    startedOn: 'started {{date}}',
-    noneStarted: 'No new project has been started yet.',
-    formTitle: 'Start the next step as a new project',
-    name: 'Project name',
-    startDate: 'Start date',
-    startDateHint: 'Leave empty to start today.',
-    submit: 'Start the project',
   },
 };
