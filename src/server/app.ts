@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -22,6 +21,7 @@ import { checklistRoutes } from './checklist/routes.js';
 import { closureRoutes } from './closure/routes.js';
 import { communicationRoutes } from './communication/routes.js';
 import type { AppConfig } from './config/config.js';
+import type { WebFiles } from './core/build-info.js';
 import { type Clock, systemClock } from './core/clock.js';
 import type { AppContext } from './core/context.js';
 import { errorBody, registerErrorHandling } from './core/errors.js';
@@ -66,6 +66,35 @@ declare module 'fastify' {
     routeTable: { method: string; url: string }[];
   }
 }
+
+/** Smaller answers gain less from compression than it costs; see docs/decisions/012-build-once-start-fast.md. */
+const COMPRESSION_THRESHOLD_BYTES = 1024;
+
+/**
+ * The built web app: fingerprinted assets cached for a year, the page itself revalidated on every visit,
+ * and each file sent as the brotli or gzip copy made at build time when the browser takes one.
+ */
+async function registerWebFiles(app: FastifyInstance, web: WebFiles): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: web.assets,
+    prefix: '/assets/',
+    preCompressed: true,
+    immutable: true,
+    maxAge: '365d',
+    index: false,
+    decorateReply: false,
+  });
+  await app.register(fastifyStatic, {
+    root: web.root,
+    wildcard: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply) => reply.header('cache-control', 'no-cache'),
+  });
+}
+
+/** An address of the web app's own pages: not the API, an asset, or the metrics (absent without a token). */
+const isPageAddress = (url: string) => !/^\/(api|assets)\/|^\/metrics(\?|$)/.test(url);
 
 /** Builds the whole app on a migrated database; it never listens by itself. */
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -137,13 +166,22 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       },
     },
   });
-  // The page headers (CSP, framing, …) protect documents; JSON answers need only nosniff.
+  // The page headers (CSP, framing, …) protect documents; JSON answers need only nosniff, and no cache
+  // may keep them: they hold personal data. A route that may be cached (a calendar feed) says so itself.
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
-      reply.header('x-content-type-options', 'nosniff');
+      reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
     } else {
       await reply.helmet();
     }
+  });
+  // Files of the web app come precompressed (see registerWebFiles); this compresses the API's answers.
+  // gzip only: it saves as many bytes of JSON as brotli at half the CPU (bench/compression.bench.ts).
+  // Requests stay as sent: a compressed upload would be a way round the size limits.
+  await app.register(fastifyCompress, {
+    threshold: COMPRESSION_THRESHOLD_BYTES,
+    encodings: ['gzip'],
+    globalDecompression: false,
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -193,11 +231,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(budgetRoutes(context));
   await app.register(acknowledgementRoutes(context));
 
-  const servesWeb = Boolean(config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html')));
-  if (servesWeb) await app.register(fastifyStatic, { root: config.webRoot as string, wildcard: false });
+  if (config.web) await registerWebFiles(app, config.web);
   app.setNotFoundHandler((request, reply) => {
-    // The web app routes on the client: any other page address gets the app itself.
-    if (servesWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    // The web app routes on the client: any other page address gets the app itself. A missing asset
+    // stays a 404, or the browser would take the page for a script.
+    if (config.web && request.method === 'GET' && isPageAddress(request.url)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
     return reply
       .status(404)
       .send(errorBody('NOT_FOUND', `Sökvägen ${request.method} ${request.url.split('?')[0]} finns inte`));

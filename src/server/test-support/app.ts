@@ -8,6 +8,7 @@ import { CSRF_HEADER, type UserRole } from '../../shared/auth.js';
 import { buildApp } from '../app.js';
 import { createUser } from '../auth/service.js';
 import { type AppConfig, loadConfig, parseDatabaseUrl } from '../config/config.js';
+import type { WebFiles } from '../core/build-info.js';
 import type { Clock } from '../core/clock.js';
 
 /** `TEST_DATABASE_URL=postgres://…` runs the API tests on PostgreSQL; otherwise on SQLite. */
@@ -61,6 +62,8 @@ export interface TestAppOptions {
   clock?: Clock;
   onQuery?: (sql: string) => void;
   env?: Record<string, string>;
+  /** A built web app to serve, as the compiled server does. */
+  web?: WebFiles;
 }
 
 /**
@@ -73,7 +76,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const config = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...(outbox ? { OUTBOX_DIR: outbox } : {}), ...options.env }),
     database: parseDatabaseUrl(database.url),
-    web: undefined,
+    web: options.web,
   };
   const app = await buildApp(config, { clock: options.clock, onQuery: options.onQuery });
   return {
