@@ -103,6 +103,16 @@ describe('my tasks', () => {
       const project = await namedProject(admin, customer.id, name);
       await assignRole(testApp.app, { projectId: project.id, personId: me.personId, roleKey: 'it' });
       await project.change(SECURITY, { dependsOn: [project.byTitle(IMPORT).id] });
+      // Colleagues holding roles and named on activities: rows the query passes over.
+      const colleague = await createPerson(testApp.app, { customerId: customer.id });
+      await assignRole(testApp.app, { projectId: project.id, personId: colleague.id, roleKey: 'rektor' });
+      await project.change(HEADINGS, { customerPersonId: colleague.id });
+    }
+    // Another customer's projects, people and activities: none of them is a candidate.
+    const otherCustomer = await createCustomer(admin);
+    for (const name of ['Grannby 1', 'Grannby 2']) {
+      const project = await namedProject(admin, otherCustomer.id, name);
+      await loginAsMember(testApp.app, { customerId: otherCustomer.id, projectId: project.id, roleKeys: ['it'] });
     }
     const withFour = await count();
     expect(withFour.tasks).toBe(withOne.tasks * 4);
