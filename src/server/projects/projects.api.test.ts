@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDefaultTemplateFile } from '../templates/service.js';
 import { createTestApp, loginAs, type TestApp } from '../test-support/app.js';
-import { createCustomer, createProject } from '../test-support/factories.js';
+import { assignRole, createCustomer, createPerson, createProject, savePlanSection } from '../test-support/factories.js';
+import { loginAsMember } from '../test-support/members.js';
 
 let testApp: TestApp;
 beforeEach(async () => {
@@ -65,5 +66,50 @@ describe('projects', () => {
     await createProject(admin, customer.id);
     // Vendor staff see the projects where they hold a vendor role, and this one holds none.
     expect((await staff.get('/api/projects')).json().items).toEqual([]);
+  });
+
+  it('reads a project with the same few queries however many revisions, people and projects there are', async () => {
+    const queries: string[] = [];
+    await testApp.close();
+    testApp = await createTestApp({ onQuery: (sql) => queries.push(sql) });
+    const { app } = testApp;
+    const admin = await loginAs(app);
+    const customer = await createCustomer(admin);
+    const project = await createProject(admin, customer.id);
+    const writer = await loginAsMember(app, {
+      customerId: customer.id,
+      projectId: project.id,
+      roleKeys: ['projektledare'],
+    });
+    // Counted for the vendor admin and for the customer's Projektledare, who reach the project differently.
+    const count = async () => {
+      const counts: number[] = [];
+      for (const agent of [admin, writer]) {
+        queries.length = 0;
+        const response = await agent.get(`/api/projects/${project.id}`);
+        expect(response.statusCode, response.body).toBe(200);
+        counts.push(queries.length);
+      }
+      return counts;
+    };
+    // The first read parses the template; every later one finds it parsed.
+    await count();
+    const small = await count();
+
+    // Revisions sent (their unread marks are counted), role holders and other projects of the customer.
+    for (let index = 1; index <= 3; index++) {
+      await savePlanSection(writer, project.id, 'bakgrund', { syfte: `Syftet, version ${index}` });
+      const revision = await writer.post(`/api/projects/${project.id}/revisions`, { message: `Version ${index}` });
+      expect(revision.statusCode, revision.body).toBe(201);
+      const person = await createPerson(app, { customerId: customer.id });
+      await assignRole(app, { projectId: project.id, personId: person.id, roleKey: 'rektor' });
+      await createProject(admin, customer.id);
+    }
+    const grown = await count();
+
+    expect((await admin.get(`/api/projects/${project.id}`)).json().unreadRevisions).toBe(3);
+    expect(grown).toEqual(small);
+    // session, project access (+ the Projektledare's roles), project, template, unread revisions, vendor name
+    expect(Math.max(...grown)).toBeLessThanOrEqual(7);
   });
 });
