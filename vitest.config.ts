@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'api',
-          include: ['src/**/*.api.test.ts'],
+          include: ['src/**/*.api.test.ts', 'bench/**/*.api.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 30_000,

@@ -6,7 +6,9 @@
  *   BENCH_SECONDS=10 npx tsx bench/compression.bench.ts
  *
  * Environment: BENCH_SECONDS (measured run, default 5), BENCH_WARMUP_SECONDS (default 2),
- * BENCH_CONNECTIONS (default 10).
+ * BENCH_CONNECTIONS (default 10). BENCH_SMOKE=1 (see smoke.ts): a few requests per row on one
+ * connection, and a generated stand-in for the main chunk (with its .br and .gz copies) instead of
+ * dist/assets, so that the check does not depend on a build being there, or half-written.
  *
  * 1. The main JavaScript chunk (the largest dist/assets/index-*.js), asked for with
  *    `accept-encoding: br, gzip`:
@@ -39,10 +41,13 @@ import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { runLength, smoke, smokeNote } from './smoke.js';
 
 const ROLE_ENV = 'STEGVIS_BENCH_ROLE';
 const HOST = '127.0.0.1';
-const ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'assets');
+const DIST_ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'assets');
+/** The directory the file servers serve: dist/assets, or a smoke run's generated one. */
+const ASSETS_ENV = 'STEGVIS_BENCH_ASSETS';
 const JSON_PATH = '/api/portfolio';
 const JSON_TARGET_BYTES = 280 * 1024;
 /** The same as Stegvis' COMPRESSION_THRESHOLD_BYTES in src/server/app.ts. */
@@ -240,8 +245,8 @@ function listen(server: http.Server): void {
  * The least a correct file server does per request: pick the copy the client takes, stat it (the
  * file may change between deploys, and @fastify/static stats too), stream it.
  */
-function runBareFileServer(jsName: string): void {
-  const original = path.join(ASSETS_DIR, jsName);
+function runBareFileServer(assetsDir: string, jsName: string): void {
+  const original = path.join(assetsDir, jsName);
   const url = `/assets/${jsName}`;
   listen(
     http.createServer((request, response) => {
@@ -289,7 +294,7 @@ function runBareJsonServer(): void {
   );
 }
 
-async function runFastifyServer(role: Exclude<Role, 'js-bare' | 'json-bare'>): Promise<void> {
+async function runFastifyServer(role: Exclude<Role, 'js-bare' | 'json-bare'>, assetsDir: string): Promise<void> {
   const { default: Fastify } = await import('fastify');
   const { default: fastifyCompress } = await import('@fastify/compress');
   const { default: fastifyStatic } = await import('@fastify/static');
@@ -304,7 +309,7 @@ async function runFastifyServer(role: Exclude<Role, 'js-bare' | 'json-bare'>): P
   if (role === 'js-static' || role === 'js-compress') {
     // Stegvis' options for the fingerprinted assets (registerWebFiles in src/server/app.ts).
     await app.register(fastifyStatic, {
-      root: ASSETS_DIR,
+      root: assetsDir,
       prefix: '/assets/',
       preCompressed: role === 'js-static',
       immutable: true,
@@ -332,10 +337,16 @@ interface ServerProcess {
   request<T extends FromServer['type']>(message: ToServer, answer: T): Promise<Extract<FromServer, { type: T }>>;
 }
 
-function startServer(name: string, role: Role, jsName: string): Promise<ServerProcess> {
+function startServer(name: string, role: Role, assetsDir: string, jsName: string): Promise<ServerProcess> {
   const child = fork(fileURLToPath(import.meta.url), [], {
     execArgv: process.execArgv,
-    env: { ...process.env, [ROLE_ENV]: role, STEGVIS_BENCH_JS: jsName, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      [ROLE_ENV]: role,
+      [ASSETS_ENV]: assetsDir,
+      STEGVIS_BENCH_JS: jsName,
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const request = <T extends FromServer['type']>(message: ToServer, answer: T) =>
@@ -437,11 +448,11 @@ async function measure(
   options: { seconds: number; warmupSeconds: number; connections: number },
 ): Promise<Measurement> {
   const { default: autocannon } = await import('autocannon');
-  const run = (duration: number) =>
+  const run = (seconds: number) =>
     autocannon({
       url: `http://${HOST}:${item.server.port}${item.urlPath}`,
       connections: options.connections,
-      duration,
+      ...runLength(seconds),
       headers: item.headers,
     });
   if (options.warmupSeconds > 0) await run(options.warmupSeconds);
@@ -521,28 +532,62 @@ function printTable(rows: Measurement[], baselineOf: (row: Measurement) => Measu
 }
 
 /** The largest index-*.js: the entry chunk, the one file every first visit waits for. */
-function mainChunk(): string {
-  const candidates = fs.existsSync(ASSETS_DIR)
+function mainChunk(assetsDir: string): string {
+  const candidates = fs.existsSync(assetsDir)
     ? fs
-        .readdirSync(ASSETS_DIR)
+        .readdirSync(assetsDir)
         .filter((name) => /^index-.*\.js$/.test(name))
-        .filter((name) => fs.existsSync(path.join(ASSETS_DIR, `${name}.br`)))
+        .filter((name) => fs.existsSync(path.join(assetsDir, `${name}.br`)))
     : [];
   if (candidates.length === 0) {
-    throw new Error(`no dist/assets/index-*.js with a .br copy in ${ASSETS_DIR}: run \`npm run build\` first`);
+    throw new Error(`no dist/assets/index-*.js with a .br copy in ${assetsDir}: run \`npm run build\` first`);
   }
-  const size = (name: string) => fs.statSync(path.join(ASSETS_DIR, name)).size;
+  const size = (name: string) => fs.statSync(path.join(assetsDir, name)).size;
   return candidates.reduce((a, b) => (size(b) > size(a) ? b : a));
+}
+
+/**
+ * A stand-in for the main chunk in a smoke run, with the copies the build makes (brotli quality 11,
+ * gzip level 9): about 100 KB of repetitive script, compressible as real code is.
+ */
+function smokeAssets(): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'stegvis-compression-bench-'));
+  const lines = Array.from(
+    { length: 2_000 },
+    (_, index) => `export const label${index} = (value) => \`Aktivitet \${value} i steg ${index % 10}\`;`,
+  );
+  const source = Buffer.from(`${lines.join('\n')}\n`);
+  const file = path.join(directory, 'index-smoke.js');
+  fs.writeFileSync(file, source);
+  fs.writeFileSync(
+    `${file}.br`,
+    zlib.brotliCompressSync(source, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+  );
+  fs.writeFileSync(`${file}.gz`, zlib.gzipSync(source, { level: 9 }));
+  return directory;
 }
 
 async function orchestrate(): Promise<number> {
   const seconds = envNumber('BENCH_SECONDS', 5, 1);
-  const warmupSeconds = envNumber('BENCH_WARMUP_SECONDS', Math.min(2, seconds), 0);
-  const connections = Math.floor(envNumber('BENCH_CONNECTIONS', 10, 1));
+  const warmupSeconds = envNumber('BENCH_WARMUP_SECONDS', smoke ? 0 : Math.min(2, seconds), 0);
+  const connections = Math.floor(envNumber('BENCH_CONNECTIONS', smoke ? 1 : 10, 1));
   const options = { seconds, warmupSeconds, connections };
 
-  const jsName = mainChunk();
-  const jsFile = path.join(ASSETS_DIR, jsName);
+  const assetsDir = smoke ? smokeAssets() : DIST_ASSETS_DIR;
+  try {
+    return await compareServers(assetsDir, options);
+  } finally {
+    if (smoke) fs.rmSync(assetsDir, { recursive: true, force: true });
+  }
+}
+
+async function compareServers(
+  assetsDir: string,
+  options: { seconds: number; warmupSeconds: number; connections: number },
+): Promise<number> {
+  const { seconds, warmupSeconds, connections } = options;
+  const jsName = mainChunk(assetsDir);
+  const jsFile = path.join(assetsDir, jsName);
   const jsOriginal = fs.readFileSync(jsFile);
   const jsonOriginal = Buffer.from(JSON.stringify(portfolioAnswer()));
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -554,13 +599,13 @@ async function orchestrate(): Promise<number> {
   const servers: ServerProcess[] = [];
   try {
     const started = await Promise.all([
-      startServer('(a) node:http + .br file', 'js-bare', jsName),
-      startServer('(b) @fastify/static preCompressed', 'js-static', jsName),
-      startServer('(c) @fastify/compress per request', 'js-compress', jsName),
-      startServer('(a) node:http, uncompressed', 'json-bare', jsName),
-      startServer('(b) Fastify, uncompressed', 'json-fastify', jsName),
-      startServer('(c) @fastify/compress defaults', 'json-compress', jsName),
-      startServer("(d) @fastify/compress ['gzip']", 'json-gzip', jsName),
+      startServer('(a) node:http + .br file', 'js-bare', assetsDir, jsName),
+      startServer('(b) @fastify/static preCompressed', 'js-static', assetsDir, jsName),
+      startServer('(c) @fastify/compress per request', 'js-compress', assetsDir, jsName),
+      startServer('(a) node:http, uncompressed', 'json-bare', assetsDir, jsName),
+      startServer('(b) Fastify, uncompressed', 'json-fastify', assetsDir, jsName),
+      startServer('(c) @fastify/compress defaults', 'json-compress', assetsDir, jsName),
+      startServer("(d) @fastify/compress ['gzip']", 'json-gzip', assetsDir, jsName),
     ]);
     servers.push(...started);
     const [jsBare, jsStatic, jsCompress, jsonBare, jsonFastify, jsonCompress, jsonGzip] = started;
@@ -597,7 +642,8 @@ async function orchestrate(): Promise<number> {
     const jsonSizes = await Promise.all(jsonCases.map((item) => verify(item, jsonOriginal)));
     console.log(`Verified: all ${jsCases.length + jsonCases.length} answers decode to the original bytes.`);
     console.log(
-      `Measuring: ${connections} connections, ${warmupSeconds} s warm-up + ${seconds} s per row, Node ${process.version}, ` +
+      `Measuring: ${connections} connections, ${warmupSeconds} s warm-up + ${smoke ? 'a few requests' : `${seconds} s`} ` +
+        `per row, Node ${process.version}, ` +
         `${os.availableParallelism()} CPUs, load average ${os.loadavg()[0].toFixed(2)}.`,
     );
     if (os.loadavg()[0] > 0.5)
@@ -608,6 +654,7 @@ async function orchestrate(): Promise<number> {
     const jsonRows: Measurement[] = [];
     for (const [index, item] of jsonCases.entries()) jsonRows.push(await measure(item, jsonSizes[index], options));
 
+    if (smoke) console.log(`\n${smokeNote}`);
     console.log(`\n1. GET ${jsUrl} (the main chunk, ${kb(jsOriginal.length)} raw)\n`);
     printTable(jsRows, () => jsRows[0]);
 
@@ -646,9 +693,10 @@ async function orchestrate(): Promise<number> {
 const role = process.env[ROLE_ENV] as Role | undefined;
 if (role !== undefined && ROLES.includes(role)) {
   try {
-    if (role === 'js-bare') runBareFileServer(process.env.STEGVIS_BENCH_JS as string);
+    const assetsDir = process.env[ASSETS_ENV] as string;
+    if (role === 'js-bare') runBareFileServer(assetsDir, process.env.STEGVIS_BENCH_JS as string);
     else if (role === 'json-bare') runBareJsonServer();
-    else await runFastifyServer(role);
+    else await runFastifyServer(role, assetsDir);
   } catch (error) {
     send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     process.exit(1);

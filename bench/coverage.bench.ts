@@ -7,6 +7,7 @@
  *   npx tsx bench/coverage.bench.ts   # this one alone
  *
  * Environment: BENCH_EVENT_ROWS (default 100000), BENCH_STUDENTS (default 4000; five subjects each).
+ * BENCH_SMOKE=1 (see smoke.ts): 2 000 rows over 100 students, to check in seconds that it still works.
  *
  * Two runs on the same generated files:
  * - the computation itself, `computeFromUploads` fed with file streams: the code path the route
@@ -25,6 +26,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Computation } from '../src/shared/measurements.js';
 import { type Measurement, measure } from './measure.js';
+import { smoke, smokeNote } from './smoke.js';
 
 const HOST = '127.0.0.1';
 const SUBJECTS = ['Matematik', 'Svenska', 'Engelska', 'Bild', 'Idrott och hälsa'];
@@ -261,8 +263,8 @@ function printTable(rows: NamedMeasurement[]): void {
 }
 
 async function main(): Promise<number> {
-  const eventRows = envNumber('BENCH_EVENT_ROWS', 100_000, 1);
-  const students = envNumber('BENCH_STUDENTS', 4_000, 1);
+  const eventRows = envNumber('BENCH_EVENT_ROWS', smoke ? 2_000 : 100_000, 1);
+  const students = envNumber('BENCH_STUDENTS', smoke ? 100 : 4_000, 1);
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'stegvis-coverage-bench-'));
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
@@ -289,6 +291,7 @@ async function main(): Promise<number> {
     check('HTTP route', http.result, data);
 
     console.log('');
+    if (smoke) console.log(smokeNote);
     printTable([direct.measurement, http.measurement]);
     console.log('');
     console.log(

@@ -7,7 +7,8 @@
  *   npx tsx bench/portfolio.bench.ts    # this one alone
  *
  * Environment: BENCH_PROJECTS (default 300, at most 999: one customer each), BENCH_RUNS (measured
- * requests, default 5).
+ * requests, default 5). BENCH_SMOKE=1 (see smoke.ts): 3 projects and 2 requests (two, so that the
+ * check that every request runs the same queries still has something to compare).
  *
  * The data set is generated through the real services for customers and projects and inserted
  * directly for the rest, in a SQLite file. The requests go through `app.inject`, the whole route
@@ -21,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Measurement, measure } from './measure.js';
+import { smoke, smokeNote } from './smoke.js';
 
 const ADMIN = { email: 'bench-admin@exempel.se', password: 'bench-losenord-123', name: 'Anna Administratör' };
 const SCHOOL_ROLES = ['rektor', 'kontaktperson', 'administrator', 'anvandarstodjare'];
@@ -353,8 +355,8 @@ async function generateDataSet(app: App, projectCount: number): Promise<DataSet>
 type RequestMeasurement = Measurement & { queries: number; bytes: number };
 
 async function main(): Promise<number> {
-  const projectCount = envNumber('BENCH_PROJECTS', 300, 1, 999);
-  const runs = envNumber('BENCH_RUNS', 5, 1, 100);
+  const projectCount = envNumber('BENCH_PROJECTS', smoke ? 3 : 300, 1, 999);
+  const runs = envNumber('BENCH_RUNS', smoke ? 2 : 5, 1, 100);
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'stegvis-portfolio-bench-'));
   let queries = 0;
   const app = await startApp(path.join(directory, 'stegvis.db'), () => {
@@ -396,6 +398,7 @@ async function main(): Promise<number> {
       throw new Error(`the number of queries changed between requests: ${measurements.map((m) => m.queries)}`);
     }
 
+    if (smoke) console.log(smokeNote);
     printTable(measurements);
     const times = measurements.map((measurement) => measurement.milliseconds).sort((a, b) => a - b);
     console.log('');
