@@ -6,7 +6,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+          // The benchmarks' smoke run uses only SQLite files of its own: once per Node is enough.
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['src/**/*.api.test.ts'],
           environment: 'node',
         },
@@ -14,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'api',
-          include: ['src/**/*.api.test.ts', 'bench/**/*.api.test.ts'],
+          include: ['src/**/*.api.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 30_000,
