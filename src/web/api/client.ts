@@ -1,13 +1,17 @@
 import { CSRF_HEADER } from '../../shared/auth.js';
 import type { ErrorBody, ErrorCode } from '../../shared/errors.js';
 
-/** An error answer from the API, with its stable code and field messages. */
+/**
+ * An error answer from the API, with its stable code and field messages; an unexpected error also
+ * carries the request id the server logged it under, for the user to quote to support.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode | 'NETWORK',
     message: string,
     readonly fields: Record<string, string> = {},
+    readonly requestId?: string,
   ) {
     super(message);
   }
@@ -44,6 +48,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
       error?.code ?? 'INTERNAL',
       error?.message ?? response.statusText,
       error?.fields,
+      error?.requestId,
     );
   }
   return payload as T;

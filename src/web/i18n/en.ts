@@ -23,6 +23,7 @@ export const en: Translation = {
     retry: 'Try again',
     error: 'Something went wrong',
     networkError: 'Could not reach the server. Check the connection and try again.',
+    errorReference: 'Quote this reference if you contact support:',
     notFound: 'Page not found',
     back: 'Back',
     close: 'Close',

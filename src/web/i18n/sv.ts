@@ -21,6 +21,7 @@ export const sv = {
     retry: 'Försök igen',
     error: 'Något gick fel',
     networkError: 'Kunde inte nå servern. Kontrollera anslutningen och försök igen.',
+    errorReference: 'Ange referensen om du kontaktar supporten:',
     notFound: 'Sidan finns inte',
     back: 'Tillbaka',
     close: 'Stäng',

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 
 export function errorText(error: unknown, t: (key: string) => string): string {
-  if (error instanceof ApiError) return error.code === 'NETWORK' ? t('common.networkError') : error.message;
-  return t('common.error');
+  if (!(error instanceof ApiError)) return t('common.error');
+  if (error.code === 'NETWORK') return t('common.networkError');
+  return error.requestId ? `${error.message} ${t('common.errorReference')} ${error.requestId}` : error.message;
 }
 
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
