@@ -45,6 +45,7 @@ import { isDeepStrictEqual } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
 // Types only: the bare server must not load zod or any of Stegvis' code.
 import type { Checklist } from '../src/shared/checklist.js';
+import { seededRandom } from './measure.js';
 import { runLength, smoke, smokeNote } from './smoke.js';
 
 const ROLE_ENV = 'STEGVIS_BENCH_ROLE';
@@ -412,18 +413,6 @@ function runBaselineServer(file: string): void {
 // ---------------------------------------------------------------------------------------------
 // Orchestrator: data set
 // ---------------------------------------------------------------------------------------------
-
-/** Small seeded generator so that every run builds the same data set. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const municipalities = [
   'Ale',

@@ -41,6 +41,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { seededRandom } from './measure.js';
 import { runLength, smoke, smokeNote } from './smoke.js';
 
 const ROLE_ENV = 'STEGVIS_BENCH_ROLE';
@@ -68,17 +69,6 @@ function envNumber(name: string, fallback: number, min: number): number {
 // ---------------------------------------------------------------------------------------------
 // The JSON answer: the same bytes in every process, from a seeded generator
 // ---------------------------------------------------------------------------------------------
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const TOWNS = ['Ale', 'Alingsås', 'Borås', 'Eslöv', 'Falun', 'Gävle', 'Härnösand', 'Kiruna', 'Luleå', 'Mora', 'Umeå'];
 const FIRST_NAMES = ['Anna', 'Björn', 'Cecilia', 'David', 'Eva', 'Fredrik', 'Göran', 'Helena', 'Åsa', 'Örjan'];

@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Computation } from '../src/shared/measurements.js';
-import { type Measurement, measure } from './measure.js';
+import { type Measurement, measure, seededRandom } from './measure.js';
 import { smoke, smokeNote } from './smoke.js';
 
 const HOST = '127.0.0.1';
@@ -45,17 +45,6 @@ function envNumber(name: string, fallback: number, min: number): number {
     process.exit(1);
   }
   return value;
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const studentName = (index: number) =>

@@ -21,7 +21,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Measurement, measure } from './measure.js';
+import { type Measurement, measure, seededRandom } from './measure.js';
 import { smoke, smokeNote } from './smoke.js';
 
 const ADMIN = { email: 'bench-admin@exempel.se', password: 'bench-losenord-123', name: 'Anna Administratör' };
@@ -38,17 +38,6 @@ function envNumber(name: string, fallback: number, min: number, max: number): nu
     process.exit(1);
   }
   return value;
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** A unique organisation number per index, with a valid Luhn check digit. */
