@@ -21,10 +21,10 @@
  * for every request: fetching it first would measure a read plus a write, and guessing it would
  * measure 409 answers. The write is therefore left out on purpose.
  *
- * The baseline answers the same contract as Stegvis: its answer is typed as `Complete<Checklist>`,
- * the shared zod schema's output type with every optional field made required, so a field added to
- * `activitySchema` (src/shared/checklist.ts) fails `npm run validate` here until the baseline builds
- * it too; and before measuring, both answers are checked against the schema and against each other,
+ * The baseline answers the same contract as Stegvis: its answer is typed as `Complete<Checklist>`
+ * (bare/checklist.ts, shared with http.bench.ts), so a field added to `activitySchema`
+ * (src/shared/checklist.ts) fails `npm run validate` there until the baseline builds it too; and
+ * before measuring, both answers are checked against the schema and against each other,
  * naming every field that differs.
  *
  * BENCH_SMOKE=1 (see smoke.ts): 3 projects, 1 connection, a few requests per server, every project
@@ -34,22 +34,35 @@
  * exit code is 1 only when the benchmark itself is broken (answers differ, non-2xx responses).
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
-// Types only: the bare server must not load zod or any of Stegvis' code.
-import type { Checklist } from '../src/shared/checklist.js';
+import {
+  BASELINE_SQL,
+  type BaselineActivityRow,
+  type BaselineHoldingRow,
+  type BaselineSession,
+  buildChecklist,
+  checkContract,
+  describeDifferences,
+  differences,
+  isLiveSession,
+  parseTemplates,
+  reply,
+  replyError,
+  SESSION_COOKIE,
+  sessionKey,
+  showsAcknowledgements,
+  uuidPattern,
+} from './bare/checklist.js';
 import { seededRandom } from './measure.js';
 import { runLength, smoke, smokeNote } from './smoke.js';
 
 const ROLE_ENV = 'STEGVIS_BENCH_ROLE';
-const SESSION_COOKIE = 'stegvis_session';
 const HOST = '127.0.0.1';
 const ADMIN = { email: 'bench-admin@exempel.se', password: 'bench-losenord-123', name: 'Anna Administratör' };
 const GOAL_RATIO = 0.5;
@@ -129,91 +142,7 @@ async function runStegvisServer(file: string): Promise<void> {
 // Server process: the baseline, node:http + better-sqlite3 prepared statements
 // ---------------------------------------------------------------------------------------------
 
-/**
- * The contract's output type with every optional field required (its value may still be undefined,
- * which JSON leaves out), at every depth. The baseline's answer has this type, so that a field added
- * to the shared schema, even an optional one, is a type error here until the baseline builds it.
- */
-type Complete<T> = T extends readonly (infer Item)[]
-  ? Complete<Item>[]
-  : T extends object
-    ? { [K in keyof Required<T>]: Complete<T[K]> }
-    : T;
-type CompleteActivity = Complete<Checklist>['groups'][number]['activities'][number];
-
-interface BaselineTemplate {
-  groups: { key: string; title: string }[];
-  customerRoles: Map<string, string>;
-  vendorRoles: Map<string, string>;
-  /** Hash of each role's responsibility text as the template words it, computed once. */
-  roleTextHashes: Map<string, string>;
-}
-
-interface BaselineHoldingRow {
-  role_key: string;
-  project_text: string | null;
-  text_hash: string | null;
-}
-
-interface BaselineActivityRow {
-  id: string;
-  group_key: string;
-  position: number;
-  template_activity_key: string | null;
-  title: string;
-  template_title: string | null;
-  description: string;
-  customer_role_keys: string;
-  vendor_role_keys: string;
-  deadline: string | null;
-  done_at: string | null;
-  version: number;
-  done_by_id: string | null;
-  done_by_name: string | null;
-  customer_person_id: string | null;
-  customer_person_name: string | null;
-  vendor_person_id: string | null;
-  vendor_person_name: string | null;
-  comment_count: number;
-  attachment_count: number;
-  depends_on_ids: string | null;
-}
-
-interface BaselineDependency {
-  id: string;
-  title: string;
-  deadline: string | null;
-  done: boolean;
-}
-
-/** The checklist activity that shows the role holders' confirmations (as in src/server/checklist/service.ts). */
-const ROLE_ACKNOWLEDGEMENT_ACTIVITY = 'roller-och-ansvar';
-
-/** As Stegvis' responsibilityHash: line endings and surrounding blanks do not make another text. */
-const textHash = (text: string) =>
-  createHash('sha256').update(text.replace(/\r\n?/g, '\n').trim(), 'utf8').digest('hex');
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const activitiesPath = /^\/api\/projects\/([^/]+)\/activities$/;
-
-const progressOf = (done: number, total: number) => ({
-  done,
-  total,
-  percent: total === 0 ? 0 : Math.floor((done * 100) / total),
-});
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const separator = part.indexOf('=');
-    if (separator > 0 && part.slice(0, separator).trim() === name) {
-      return decodeURIComponent(part.slice(separator + 1).trim());
-    }
-  }
-  return undefined;
-}
-
-const swedish = new Intl.Collator('sv');
 
 function runBaselineServer(file: string): void {
   const db = new SqliteDatabase(file);
@@ -223,185 +152,34 @@ function runBaselineServer(file: string): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
 
-  // Template content is loaded once at start (Stegvis keeps it parsed after its first use, too).
-  const templates = new Map<string, BaselineTemplate>();
-  for (const row of db.prepare('SELECT id, content FROM templates').all() as { id: string; content: string }[]) {
-    const content = JSON.parse(row.content) as {
-      checklistGroups: { key: string; title: string }[];
-      customerRoles: { key: string; title: string; responsibility: string }[];
-      vendorRoles: { key: string; title: string; responsibility: string }[];
-    };
-    templates.set(row.id, {
-      groups: content.checklistGroups.map((group) => ({ key: group.key, title: group.title })),
-      customerRoles: new Map(content.customerRoles.map((role) => [role.key, role.title])),
-      vendorRoles: new Map(content.vendorRoles.map((role) => [role.key, role.title])),
-      roleTextHashes: new Map(
-        [...content.customerRoles, ...content.vendorRoles].map((role) => [role.key, textHash(role.responsibility)]),
-      ),
-    });
-  }
-
-  const findSession = db.prepare(
-    `SELECT sessions.id AS session_id, sessions.csrf_token, sessions.expires_at,
-            users.id AS user_id, users.email, users.name, users.role
-       FROM sessions INNER JOIN users ON users.id = sessions.user_id
-      WHERE sessions.id = ?`,
-  );
-  const findProject = db.prepare('SELECT id, customer_id, template_id FROM projects WHERE id = ?');
-  const listActivities = db.prepare(
-    `SELECT activities.id, activities.group_key, activities.position, activities.template_activity_key,
-            activities.title, activities.template_title, activities.description, activities.customer_role_keys,
-            activities.vendor_role_keys, activities.deadline, activities.done_at, activities.version,
-            users.id AS done_by_id, users.name AS done_by_name,
-            customer_person.id AS customer_person_id, customer_person.name AS customer_person_name,
-            vendor_person.id AS vendor_person_id, vendor_person.name AS vendor_person_name,
-            (SELECT count(*) FROM activity_comments
-              WHERE activity_comments.activity_id = activities.id) AS comment_count,
-            (SELECT count(*) FROM activity_attachments
-              WHERE activity_attachments.activity_id = activities.id) AS attachment_count,
-            (SELECT string_agg(activity_dependencies.depends_on_id, ',') FROM activity_dependencies
-              WHERE activity_dependencies.activity_id = activities.id) AS depends_on_ids
-       FROM activities
-       LEFT JOIN users ON users.id = activities.done_by_user_id
-       LEFT JOIN activity_people AS customer_side
-              ON customer_side.activity_id = activities.id AND customer_side.side = 'customer'
-       LEFT JOIN people AS customer_person ON customer_person.id = customer_side.person_id
-       LEFT JOIN activity_people AS vendor_side
-              ON vendor_side.activity_id = activities.id AND vendor_side.side = 'vendor'
-       LEFT JOIN people AS vendor_person ON vendor_person.id = vendor_side.person_id
-      WHERE activities.project_id = ?
-      ORDER BY activities.position`,
-  );
-
-  // Each person once per role and school, with the project's own text of the role and their confirmation.
-  const listHoldings = db.prepare(
-    `SELECT DISTINCT role_assignments.role_key, role_assignments.school_id, role_assignments.person_id,
-            role_texts.responsibility AS project_text, role_acknowledgements.text_hash
-       FROM role_assignments
-      INNER JOIN people ON people.id = role_assignments.person_id
-       LEFT JOIN role_texts
-              ON role_texts.project_id = role_assignments.project_id
-             AND role_texts.role_key = role_assignments.role_key
-       LEFT JOIN role_acknowledgements
-              ON role_acknowledgements.project_id = role_assignments.project_id
-             AND role_acknowledgements.person_id = role_assignments.person_id
-             AND role_acknowledgements.role_key = role_assignments.role_key
-      WHERE role_assignments.project_id = ?`,
-  );
-  /** Holdings of roles the template knows; confirmed when the confirmation is of the text in force. */
-  const roleAcknowledgements = (projectId: string, template: BaselineTemplate) => {
-    let confirmed = 0;
-    let total = 0;
-    for (const holding of listHoldings.all(projectId) as BaselineHoldingRow[]) {
-      const templateHash = template.roleTextHashes.get(holding.role_key);
-      if (templateHash === undefined) continue;
-      total += 1;
-      const current = holding.project_text === null ? templateHash : textHash(holding.project_text);
-      if (holding.text_hash === current) confirmed += 1;
-    }
-    return { confirmed, total };
-  };
-
-  const reply = (response: http.ServerResponse, status: number, body: unknown) => {
-    const text = JSON.stringify(body);
-    response.writeHead(status, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(text),
-    });
-    response.end(text);
-  };
-  const error = (response: http.ServerResponse, status: number, code: string, message: string) =>
-    reply(response, status, { error: { code, message } });
+  const templates = parseTemplates(db.prepare(BASELINE_SQL.templates).all() as { id: string; content: string }[]);
+  const findSession = db.prepare(BASELINE_SQL.findSession);
+  const findProject = db.prepare(BASELINE_SQL.findProject);
+  const listActivities = db.prepare(BASELINE_SQL.listActivities);
+  const listHoldings = db.prepare(BASELINE_SQL.listHoldings);
 
   const server = http.createServer((request, response) => {
     const url = request.url ?? '/';
     const query = url.indexOf('?');
     const match = activitiesPath.exec(query === -1 ? url : url.slice(0, query));
-    if (request.method !== 'GET' || !match) return error(response, 404, 'NOT_FOUND', 'Sökvägen finns inte');
+    if (request.method !== 'GET' || !match) return replyError(response, 404, 'NOT_FOUND', 'Sökvägen finns inte');
 
-    const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
-    const session = token
-      ? (findSession.get(createHash('sha256').update(token).digest('hex')) as
-          | { expires_at: string; role: string }
-          | undefined)
-      : undefined;
-    if (!session || session.expires_at <= new Date().toISOString()) {
-      return error(response, 401, 'UNAUTHENTICATED', 'Du behöver logga in');
-    }
+    const key = sessionKey(request.headers.cookie);
+    const session = key ? (findSession.get(key) as BaselineSession | undefined) : undefined;
+    if (!isLiveSession(session)) return replyError(response, 401, 'UNAUTHENTICATED', 'Du behöver logga in');
 
     const projectId = match[1];
     // Like Stegvis' access guard: a malformed id is answered as one that does not exist.
-    if (!uuidPattern.test(projectId)) return error(response, 404, 'NOT_FOUND', 'Finns inte');
+    if (!uuidPattern.test(projectId)) return replyError(response, 404, 'NOT_FOUND', 'Finns inte');
     const project = findProject.get(projectId) as { template_id: string } | undefined;
     const template = project && templates.get(project.template_id);
+    // The measured user is the vendor admin, who may tick every activity.
     if (!project || !template || session.role === 'customer') {
-      return error(response, 404, 'NOT_FOUND', 'Projektet finns inte');
+      return replyError(response, 404, 'NOT_FOUND', 'Projektet finns inte');
     }
-
-    const refs = (json: string, titles: Map<string, string>) =>
-      (JSON.parse(json) as string[]).map((key) => ({ key, title: titles.get(key) ?? key }));
-    const person = (id: string | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
     const rows = listActivities.all(projectId) as BaselineActivityRow[];
-    const dependencies = new Map<string, BaselineDependency>(
-      rows.map((row) => [row.id, { id: row.id, title: row.title, deadline: row.deadline, done: row.done_at !== null }]),
-    );
-    // Only one activity shows the confirmations: counted when the project has it, once.
-    const acknowledgements = rows.some((row) => row.template_activity_key === ROLE_ACKNOWLEDGEMENT_ACTIVITY)
-      ? roleAcknowledgements(projectId, template)
-      : undefined;
-    const activities = rows.map((row): CompleteActivity => {
-      // Like Stegvis: soonest deadline first, none last, then by title.
-      const dependsOn = (row.depends_on_ids ? row.depends_on_ids.split(',') : [])
-        .map((id) => dependencies.get(id))
-        .filter((dependency) => dependency !== undefined)
-        .sort((a, b) => {
-          if (a.deadline !== b.deadline) {
-            if (a.deadline === null) return 1;
-            if (b.deadline === null) return -1;
-            return a.deadline < b.deadline ? -1 : 1;
-          }
-          return swedish.compare(a.title, b.title);
-        });
-      const deadline = row.deadline;
-      return {
-        id: row.id,
-        groupKey: row.group_key,
-        position: row.position,
-        title: row.title,
-        fromTemplate: row.template_activity_key !== null,
-        customerResponsible: refs(row.customer_role_keys, template.customerRoles),
-        vendorResponsible: refs(row.vendor_role_keys, template.vendorRoles),
-        deadline,
-        done:
-          row.done_at && row.done_by_id && row.done_by_name
-            ? { at: row.done_at, by: { id: row.done_by_id, name: row.done_by_name } }
-            : null,
-        version: row.version,
-        // The measured user is the vendor admin, who may tick every activity.
-        canTick: true,
-        description: row.description,
-        templateTitle: row.template_title !== null && row.template_title !== row.title ? row.template_title : null,
-        customerPerson: person(row.customer_person_id, row.customer_person_name),
-        vendorPerson: person(row.vendor_person_id, row.vendor_person_name),
-        dependsOn,
-        dueBeforeDependency:
-          deadline !== null &&
-          dependsOn.some((dependency) => dependency.deadline !== null && dependency.deadline > deadline),
-        commentCount: row.comment_count,
-        attachmentCount: row.attachment_count,
-        roleAcknowledgements:
-          row.template_activity_key === ROLE_ACKNOWLEDGEMENT_ACTIVITY ? acknowledgements : undefined,
-      };
-    });
-    const groups = template.groups.map((group) => {
-      const inGroup = activities.filter((activity) => activity.groupKey === group.key);
-      const done = inGroup.filter((activity) => activity.done).length;
-      return { key: group.key, title: group.title, progress: progressOf(done, inGroup.length), activities: inGroup };
-    });
-    // Like Stegvis, the total counts every activity, also one whose group is not in the template.
-    const doneTotal = activities.filter((activity) => activity.done).length;
-    const answer: Complete<Checklist> = { progress: progressOf(doneTotal, activities.length), groups };
-    reply(response, 200, answer);
+    const holdings = showsAcknowledgements(rows) ? (listHoldings.all(projectId) as BaselineHoldingRow[]) : undefined;
+    reply(response, 200, buildChecklist(rows, holdings, template));
   });
 
   server.listen(0, HOST, () => {
@@ -762,86 +540,6 @@ function startServer(name: string, role: 'stegvis' | 'baseline', file: string): 
 async function get(port: number, urlPath: string, cookie?: string): Promise<{ status: number; body: string }> {
   const response = await fetch(`http://${HOST}:${port}${urlPath}`, { headers: cookie ? { cookie } : {} });
   return { status: response.status, body: await response.text() };
-}
-
-interface Difference {
-  /** Where, with the array indices: `$.groups.0.activities.5.roleAcknowledgements`. */
-  at: string;
-  ours: unknown;
-  bare: unknown;
-}
-
-/** Every place where two JSON values differ, down to the smallest part that does. */
-function differences(ours: unknown, bare: unknown, at = '$', found: Difference[] = []): Difference[] {
-  if (isDeepStrictEqual(ours, bare)) return found;
-  const bothArrays = Array.isArray(ours) && Array.isArray(bare);
-  const bothObjects =
-    typeof ours === 'object' &&
-    typeof bare === 'object' &&
-    ours !== null &&
-    bare !== null &&
-    !Array.isArray(ours) &&
-    !Array.isArray(bare);
-  if (bothArrays && ours.length !== bare.length) {
-    found.push({ at: `${at}.length`, ours: ours.length, bare: bare.length });
-  } else if (bothArrays || bothObjects) {
-    const a = ours as Record<string, unknown>;
-    const b = bare as Record<string, unknown>;
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
-      differences(a[key], b[key], `${at}.${key}`, found);
-  } else {
-    found.push({ at, ours, bare });
-  }
-  return found;
-}
-
-const shown = (value: unknown) => (value === undefined ? 'absent' : JSON.stringify(value));
-
-/**
- * One line per field that differs, whatever the activity or group it is in, with how often and a
- * first example: `groups[].activities[].roleAcknowledgements` rather than a thousand paths.
- */
-function describeDifferences(found: Difference[], ourName: string, bareName: string): string {
-  return byField(found, (first) => `${ourName} ${shown(first.ours)}, ${bareName} ${shown(first.bare)}`);
-}
-
-/** Groups located problems by field, array indices left out, with a count and the first one explained. */
-function byField<Item extends { at: string }>(items: Item[], explain: (first: Item) => string): string {
-  const fields = new Map<string, Item[]>();
-  for (const item of items) {
-    const field = item.at.replace(/^\$\.?/, '').replace(/\.\d+(?=\.|$)/g, '[]');
-    fields.set(field, [...(fields.get(field) ?? []), item]);
-  }
-  return [...fields]
-    .map(([field, inField]) => {
-      const places = `${inField.length} place${inField.length === 1 ? '' : 's'}`;
-      return `  ${field || '(the whole answer)'}: ${places}, first ${inField[0].at}: ${explain(inField[0])}`;
-    })
-    .join('\n');
-}
-
-/**
- * Checks an answer against the API's own response schema: a missing or mistyped field fails the
- * parse, and a field outside the contract shows as a difference between the answer and its parse
- * (zod drops keys it does not know).
- */
-async function checkContract(name: string, urlPath: string, answer: unknown): Promise<void> {
-  const { checklistSchema } = await import('../src/shared/checklist.js');
-  const parsed = checklistSchema.safeParse(answer);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({ at: ['$', ...issue.path].join('.'), issue }));
-    throw new Error(
-      `${urlPath}: the ${name} answer breaks the checklist schema:\n` +
-        byField(problems, ({ issue }) => `${issue.code}: ${issue.message}`),
-    );
-  }
-  const outside = differences(parsed.data, answer);
-  if (outside.length > 0) {
-    throw new Error(
-      `${urlPath}: the ${name} answer has fields outside the checklist schema:\n` +
-        describeDifferences(outside, 'schema', name),
-    );
-  }
 }
 
 async function verifySameAnswers(
