@@ -19,8 +19,9 @@ export interface AuditEntry {
 }
 
 /**
- * Records who changed what, when, with the values before and after. Pass the transaction the
- * change runs in, so that the record and the change are stored together or not at all.
+ * Records who changed what, when, with the values before and after, and counts the change against
+ * the projects it touches (what the portfolio's cached summaries are checked against). Pass the
+ * transaction the change runs in, so that the record and the change are stored together or not at all.
  */
 export async function recordAudit(context: AppContext, db: Kysely<Database>, entry: AuditEntry): Promise<void> {
   await auditRepository.insert(db, {
@@ -37,6 +38,7 @@ export async function recordAudit(context: AppContext, db: Kysely<Database>, ent
     after: entry.after ? JSON.stringify(entry.after) : null,
     created_at: context.clock.now().toISOString(),
   });
+  await auditRepository.countChange(db, { projectId: entry.projectId ?? null, customerId: entry.customerId });
 }
 
 export async function projectHistory(

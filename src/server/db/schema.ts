@@ -110,6 +110,8 @@ export interface ProjectsTable {
   phase: 'implementation' | 'operations';
   start_date: string;
   created_at: string;
+  /** Raised with every audit event of the project (docs/decisions/013). */
+  change_count: Generated<number>;
 }
 
 export interface ActivitiesTable {

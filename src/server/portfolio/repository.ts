@@ -3,19 +3,29 @@ import type { Database } from '../db/schema.js';
 
 /**
  * Whose portfolio is loaded: every project (the vendor admin), or the projects where a person holds
- * a role. Each query below filters by it with a subquery, never by a list of project ids, so that a
- * query's text does not grow with the number of projects.
+ * a role, each as a subquery; or a bounded list of projects whose data changed since it was last
+ * loaded (at most `MAX_LISTED_PROJECTS`, so that a query's text does not grow with the portfolio).
  */
-export type PortfolioScope = { kind: 'all' } | { kind: 'person'; personId: string };
+export type PortfolioScope =
+  | { kind: 'all' }
+  | { kind: 'person'; personId: string }
+  | { kind: 'projects'; projectIds: readonly string[] };
 
-/** The ids of the scope's projects, as a subquery. */
-const projectIdsOf = (db: Kysely<Database>, scope: PortfolioScope) =>
-  scope.kind === 'all'
+export const MAX_LISTED_PROJECTS = 100;
+
+/** The ids of the scope's projects, as a subquery or a list. */
+const projectIdsOf = (db: Kysely<Database>, scope: PortfolioScope) => {
+  if (scope.kind === 'projects') {
+    if (scope.projectIds.length > MAX_LISTED_PROJECTS) throw new Error('too many projects listed');
+    return scope.projectIds;
+  }
+  return scope.kind === 'all'
     ? db.selectFrom('projects').select('projects.id as project_id')
     : db
         .selectFrom('role_assignments')
         .select('role_assignments.project_id')
         .where('role_assignments.person_id', '=', scope.personId);
+};
 
 // PostgreSQL hands counts and some numbers back as text.
 const numberOrNull = (value: number | string | null) => (value === null ? null : Number(value));
@@ -40,8 +50,17 @@ export const portfolioRepository = {
         'projects.phase',
         'projects.start_date',
         'project_closures.approved_at as closed_at',
+        'projects.change_count',
       ])
       .where('projects.id', 'in', projectIdsOf(db, scope))
+      .execute(),
+
+  /** The roles the viewer's person holds, per project: what decides which projects they see. */
+  heldRoles: (db: Kysely<Database>, personId: string) =>
+    db
+      .selectFrom('role_assignments')
+      .select(['role_assignments.project_id', 'role_assignments.role_key'])
+      .where('role_assignments.person_id', '=', personId)
       .execute(),
 
   activities: (db: Kysely<Database>, scope: PortfolioScope) =>

@@ -4,7 +4,7 @@ import type { ActivitiesTable, Database, ProjectsTable } from '../db/schema.js';
 import { planRepository } from '../plan/repository.js';
 import type { PlanSeed } from '../plan/seed.js';
 
-export interface ProjectRow extends ProjectsTable {
+export interface ProjectRow extends Omit<ProjectsTable, 'change_count'> {
   customer_name: string;
   activities_total: number;
   activities_done: number;
@@ -57,7 +57,7 @@ export const projectRepository = {
   /** The project and everything its template gives it, stored together or not at all. */
   async insertWithContent(
     db: Kysely<Database>,
-    project: ProjectsTable,
+    project: Omit<ProjectsTable, 'change_count'>,
     activities: Omit<ActivitiesTable, 'version' | 'description'>[],
     plan: PlanSeed,
     communicationItems: CommunicationItemInsert[],

@@ -79,6 +79,12 @@ export async function assignRole(
       created_at: new Date().toISOString(),
     })
     .execute();
+  // As the organisation page's audit event does: what the portfolio computed of the project is out of date.
+  await app.stegvis.db
+    .updateTable('projects')
+    .set((eb) => ({ change_count: eb('change_count', '+', 1) }))
+    .where('id', '=', input.projectId)
+    .execute();
   return { id };
 }
 

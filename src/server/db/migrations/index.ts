@@ -8,6 +8,7 @@ import * as m006 from './006_measurements.js';
 import * as m007 from './007_steps_closure.js';
 import * as m008 from './008_steering.js';
 import * as m009 from './009_single_sign_on.js';
+import * as m010 from './010_project_change_count.js';
 
 /** Registered statically: a file-system provider cannot load `.ts` migrations under the test runner. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '007_steps_closure': m007,
   '008_steering': m008,
   '009_single_sign_on': m009,
+  '010_project_change_count': m010,
 };
 
 export const migrationProvider: MigrationProvider = {
