@@ -120,8 +120,8 @@ export const checklistRepository = {
   },
 
   /**
-   * The open activities of the projects where the person holds a role, and those naming the person
-   * wherever they are, with their project and customer: the candidates for the person's own tasks.
+   * The open activities of the projects where the person holds a role that the activity names, and
+   * those naming the person wherever they are, with their project and customer: the candidates for the person's own tasks.
    * Closed projects are left out: nothing in them can be ticked any more.
    *
    * The query starts from the person's own role holdings and named activities (a union of the two
@@ -131,11 +131,17 @@ export const checklistRepository = {
    * clause is only joined after the activities' eight other relations (join_collapse_limit).
    */
   async openActivitiesConcerning(db: Kysely<Database>, personId: string) {
+    // A role's key in the activity's JSON list of role keys, as `"key"`: a LIKE both databases run
+    // alike. It only narrows the candidates; `isMine` decides.
+    const namesRole = (column: 'activities.customer_role_keys' | 'activities.vendor_role_keys') =>
+      sql<boolean>`${sql.ref(column)} like '%"' || role_assignments.role_key || '"%'`;
     const concerning = db
       .selectFrom('role_assignments')
       .innerJoin('activities', 'activities.project_id', 'role_assignments.project_id')
       .select('activities.id as activity_id')
       .where('role_assignments.person_id', '=', personId)
+      .where('activities.done_at', 'is', null)
+      .where((eb) => eb.or([namesRole('activities.customer_role_keys'), namesRole('activities.vendor_role_keys')]))
       .union(
         db
           .selectFrom('activity_people')
