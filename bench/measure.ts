@@ -42,14 +42,5 @@ export async function measure<T>(work: () => Promise<T>): Promise<{ result: T; m
   }
 }
 
-/** The same numbers in every process and run (mulberry32), so each benchmark's data set is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// Moved to the server's core so that `npm run seed:scale` generates with it too; the benchmarks keep importing it here.
+export { seededRandom } from '../src/server/core/seeded-random.js';

@@ -1,0 +1,14 @@
+/**
+ * The same numbers in every process and run (mulberry32), so a generated data set (a benchmark's,
+ * the national-scale seed's) is the same from the same seed on every machine and database.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
