@@ -135,9 +135,22 @@ export const createCommentBodySchema = z.object({
 export type CreateCommentBody = z.infer<typeof createCommentBodySchema>;
 
 /** One of the viewer's open activities, on "Mina uppgifter". */
+/**
+ * What Mina uppgifter shows of an activity: enough to name it, link to it and tick it. The whole
+ * activity is on its project's checklist; a supporter of every project would otherwise load every
+ * description and dependency in the country with their list.
+ */
+export const myTaskActivitySchema = activitySchema.pick({
+  id: true,
+  title: true,
+  deadline: true,
+  version: true,
+  canTick: true,
+});
+
 export const myTaskSchema = z.object({
   project: z.object({ id: z.string(), name: z.string(), customerName: z.string() }),
-  activity: activitySchema,
+  activity: myTaskActivitySchema,
   overdue: z.boolean(),
 });
 export type MyTask = z.infer<typeof myTaskSchema>;

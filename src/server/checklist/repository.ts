@@ -148,13 +148,28 @@ export const checklistRepository = {
           .select('activity_people.activity_id')
           .where('activity_people.person_id', '=', personId),
       );
-    const from = db
+    const sidePerson = (side: Side) =>
+      db
+        .selectFrom('activity_people')
+        .select('activity_people.person_id')
+        .whereRef('activity_people.activity_id', '=', sql.ref('activities.id'))
+        .where('activity_people.side', '=', sql.lit(side));
+    return db
       .selectFrom(concerning.as('concerning'))
-      .innerJoin('activities', 'activities.id', 'concerning.activity_id');
-    const rows = await selectActivities(db, from)
+      .innerJoin('activities', 'activities.id', 'concerning.activity_id')
       .innerJoin('projects', 'projects.id', 'activities.project_id')
       .innerJoin('customers', 'customers.id', 'projects.customer_id')
       .select([
+        'activities.id',
+        'activities.project_id',
+        'activities.position',
+        'activities.title',
+        'activities.deadline',
+        'activities.version',
+        'activities.customer_role_keys',
+        'activities.vendor_role_keys',
+        sidePerson('customer').as('customer_person_id'),
+        sidePerson('vendor').as('vendor_person_id'),
         'projects.name as project_name',
         'projects.customer_id',
         'projects.template_id',
@@ -163,7 +178,6 @@ export const checklistRepository = {
       .where('projects.phase', '=', 'implementation')
       .where('activities.done_at', 'is', null)
       .execute();
-    return rows.map(toActivityRow);
   },
 
   async rolesOfPerson(db: Kysely<Database>, personId: string) {
@@ -313,5 +327,4 @@ export const checklistRepository = {
   },
 };
 
-export type OpenActivityRow = Awaited<ReturnType<typeof checklistRepository.openActivitiesConcerning>>[number];
 export type CommentRow = Awaited<ReturnType<typeof checklistRepository.comments>>[number];

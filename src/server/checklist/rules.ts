@@ -11,7 +11,13 @@ export interface Viewer {
   heldRoleKeys: ReadonlySet<string>;
 }
 
-type Responsibility = Pick<Activity, 'customerResponsible' | 'vendorResponsible' | 'customerPerson' | 'vendorPerson'>;
+/** Who answers for an activity, as far as "mine" needs to know. */
+interface Responsibility {
+  customerResponsible: readonly { key: string }[];
+  vendorResponsible: readonly { key: string }[];
+  customerPerson: { id: string } | null;
+  vendorPerson: { id: string } | null;
+}
 
 /**
  * An activity is the viewer's when the viewer is the person named on a side, or when no one is
@@ -19,7 +25,7 @@ type Responsibility = Pick<Activity, 'customerResponsible' | 'vendorResponsible'
  * takes the activity off the others who hold the role.
  */
 export function isMine(activity: Responsibility, viewer: Viewer): boolean {
-  const side = (roles: { key: string }[], person: { id: string } | null) =>
+  const side = (roles: readonly { key: string }[], person: { id: string } | null) =>
     person ? person.id === viewer.personId : roles.some((role) => viewer.heldRoleKeys.has(role.key));
   return (
     side(activity.customerResponsible, activity.customerPerson) ||

@@ -544,7 +544,7 @@ export async function addComment(
 
 /**
  * The viewer's open activities ("mine") in every project the viewer can read, soonest deadline
- * first. A handful of queries whatever the number of projects: candidates, roles, what they wait for.
+ * first. Two queries whatever the number of projects: the candidates and the viewer's roles.
  */
 export async function myTasks(context: AppContext, user: CurrentUser): Promise<MyTask[]> {
   const personId = user.personId;
@@ -555,37 +555,39 @@ export async function myTasks(context: AppContext, user: CurrentUser): Promise<M
   ]);
   const heldIn = new Map<string, Set<string>>();
   for (const role of roles) heldIn.set(role.projectId, (heldIn.get(role.projectId) ?? new Set()).add(role.roleKey));
-  const [dependencies, attachmentCounts] = await Promise.all([
-    checklistRepository.dependencyRefs(context.db, [...new Set(rows.flatMap((row) => row.depends_on_ids))]),
-    attachmentRepository.countsOf(
-      context.db,
-      rows.map((row) => row.id),
-    ),
-  ]);
-  const dependencyById = new Map(dependencies.map((dependency) => [dependency.id, dependencyRef(dependency)]));
   const today = stockholmDay(context.clock.now());
 
   const found: { task: MyTask; position: number }[] = [];
-  const mappers = new Map<string, ((row: ActivityRow) => Activity) | null>();
+  const permissionsIn = new Map<string, ProjectPermissions>();
   for (const row of rows) {
     const held = heldIn.get(row.project_id) ?? new Set<string>();
-    let toActivity = mappers.get(row.project_id);
-    if (toActivity === undefined) {
+    let permissions = permissionsIn.get(row.project_id);
+    if (!permissions) {
       const template = await loadTemplateContent(context, row.template_id);
-      const permissions = projectPermissions(user, { customerId: row.customer_id }, [...held], template);
-      toActivity = permissions.read
-        ? activityMapper(template, permissions, (id) => dependencyById.get(id), attachmentCounts)
-        : null;
-      mappers.set(row.project_id, toActivity);
+      permissions = projectPermissions(user, { customerId: row.customer_id }, [...held], template);
+      permissionsIn.set(row.project_id, permissions);
     }
-    if (!toActivity) continue;
-    const activity = toActivity(row);
-    if (!isMine(activity, { personId, heldRoleKeys: held })) continue;
+    if (!permissions.read) continue;
+    const customerRoleKeys = JSON.parse(row.customer_role_keys) as string[];
+    const vendorRoleKeys = JSON.parse(row.vendor_role_keys) as string[];
+    const responsibility = {
+      customerResponsible: customerRoleKeys.map((key) => ({ key })),
+      vendorResponsible: vendorRoleKeys.map((key) => ({ key })),
+      customerPerson: row.customer_person_id === null ? null : { id: row.customer_person_id },
+      vendorPerson: row.vendor_person_id === null ? null : { id: row.vendor_person_id },
+    };
+    if (!isMine(responsibility, { personId, heldRoleKeys: held })) continue;
     found.push({
       task: {
         project: { id: row.project_id, name: row.project_name, customerName: row.customer_name },
-        activity,
-        overdue: isOverdue(activity, today),
+        activity: {
+          id: row.id,
+          title: row.title,
+          deadline: row.deadline,
+          version: row.version,
+          canTick: mayTick(permissions, { customerRoleKeys, vendorRoleKeys }),
+        },
+        overdue: isOverdue({ done: null, deadline: row.deadline }, today),
       },
       position: row.position,
     });

@@ -4,27 +4,7 @@ import { groupByProject } from './grouping.js';
 
 const task = (projectId: string, activityId: string, deadline: string | null): MyTask => ({
   project: { id: projectId, name: `Projekt ${projectId}`, customerName: 'Exempelby kommun' },
-  activity: {
-    id: activityId,
-    groupKey: 'uppstart',
-    position: 0,
-    title: `Aktivitet ${activityId}`,
-    fromTemplate: true,
-    customerResponsible: [],
-    vendorResponsible: [],
-    deadline,
-    done: null,
-    version: 1,
-    canTick: true,
-    description: '',
-    templateTitle: null,
-    customerPerson: null,
-    vendorPerson: null,
-    dependsOn: [],
-    dueBeforeDependency: false,
-    commentCount: 0,
-    attachmentCount: 0,
-  },
+  activity: { id: activityId, title: `Aktivitet ${activityId}`, deadline, version: 1, canTick: true },
   overdue: false,
 });
 
