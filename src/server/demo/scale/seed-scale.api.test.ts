@@ -87,6 +87,20 @@ describe('the national-scale data set (npm run seed:scale), small', () => {
     expect(summary.counts.revisions).toBeGreaterThanOrEqual(2 * 3);
     expect(summary.counts.revisions).toBeLessThanOrEqual(6 * 3);
     expect(summary.sampleRevisionNumbers.length).toBeGreaterThanOrEqual(2);
+    // Each project's change count is what recording its history through the services would have made it.
+    const sample = await app.stegvis.db
+      .selectFrom('projects')
+      .select(['change_count', 'customer_id'])
+      .where('id', '=', summary.sampleProjectId)
+      .executeTakeFirstOrThrow();
+    const events = await app.stegvis.db
+      .selectFrom('audit_events')
+      .select('project_id')
+      .where('customer_id', '=', sample.customer_id)
+      .execute();
+    expect(sample.change_count).toBe(
+      events.filter((event) => event.project_id === null || event.project_id === summary.sampleProjectId).length,
+    );
   });
 
   it('gives the one Projektstödjare that role on every project', async () => {

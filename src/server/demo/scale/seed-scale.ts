@@ -410,6 +410,7 @@ export async function seedScale(context: AppContext, options: ScaleSeedOptions):
 
   // ---- Customers and projects, through the services ----
   const names = municipalityNames(random, options.customers);
+  const schoolCounts = schoolCountsOf(random, options.customers);
   const template = await context.db
     .selectFrom('templates')
     .select('id')
@@ -511,9 +512,7 @@ export async function seedScale(context: AppContext, options: ScaleSeedOptions):
       }
     }
 
-    // Municipalities are skewed: many small ones, a few cities with a hundred schools or more.
-    const schoolCount = Math.max(2, Math.min(160, Math.round(11.5 * Math.exp(gaussian(random) * 0.85))));
-    for (const name of schoolNames(random, project.municipality, schoolCount)) {
+    for (const name of schoolNames(random, project.municipality, schoolCounts[project.index])) {
       const schoolId = newId();
       const staffCount = 15 + Math.floor(random() * 76);
       add('schools', {
@@ -627,7 +626,7 @@ export async function seedScale(context: AppContext, options: ScaleSeedOptions):
         project.closed ||
         (key !== 'planera-hub' &&
           (step < project.aimedStep
-            ? random() < 0.96
+            ? random() < 0.99
             : step === project.aimedStep
               ? random() < 0.35
               : random() < 0.04));
@@ -1088,6 +1087,25 @@ export async function seedScale(context: AppContext, options: ScaleSeedOptions):
     await insertChunked(trx, 'plan_revisions', revisionRows);
     await insertChunked(trx, 'plan_revision_reads', readRows);
     await insertChunked(trx, 'audit_events', auditRows);
+    // As recordAudit counts each change against the projects it touches (its own, or every project of
+    // its customer), so the portfolio's cached summaries are checked against the same counts.
+    await trx
+      .updateTable('projects')
+      .set((eb) => ({
+        change_count: eb
+          .selectFrom('audit_events')
+          .select((counter) => counter.fn.countAll<number>().as('count'))
+          .where((where) =>
+            where.or([
+              where('audit_events.project_id', '=', where.ref('projects.id')),
+              where.and([
+                where('audit_events.project_id', 'is', null),
+                where('audit_events.customer_id', '=', where.ref('projects.customer_id')),
+              ]),
+            ]),
+          ),
+      }))
+      .execute();
   });
   progress(`${counts.auditEvents.toLocaleString('sv-SE')} händelser i historiken sparade (${elapsed(historyStarted)})`);
 
@@ -1133,6 +1151,19 @@ function earlierSnapshot(draft: PlanSnapshot, takenAt: string, share: number): P
       activity.done && activity.done.at > takenAt ? { ...activity, done: null } : activity,
     ),
   };
+}
+
+/** Schools in Sweden per municipality, on average: about 5,000 in 290. */
+const SCHOOLS_PER_MUNICIPALITY = 5000 / 290;
+
+/**
+ * How many schools each municipality has: skewed as in Sweden, many small ones and a few cities with
+ * a hundred or more, scaled so that the whole country has about 5,000 whatever the draw.
+ */
+function schoolCountsOf(random: () => number, customers: number): number[] {
+  const drawn = Array.from({ length: customers }, () => Math.exp(gaussian(random) * 0.85));
+  const scale = (SCHOOLS_PER_MUNICIPALITY * customers) / drawn.reduce((sum, value) => sum + value, 0);
+  return drawn.map((value) => Math.max(2, Math.min(160, Math.round(value * scale))));
 }
 
 /** A standard normal number (Box–Muller) from the seeded generator. */
