@@ -171,7 +171,7 @@ function runBaselineServer(file: string): void {
     const projectId = match[1];
     // Like Stegvis' access guard: a malformed id is answered as one that does not exist.
     if (!uuidPattern.test(projectId)) return replyError(response, 404, 'NOT_FOUND', 'Finns inte');
-    const project = findProject.get(projectId) as { template_id: string } | undefined;
+    const project = findProject.get(projectId) as { template_id: string; phase: string } | undefined;
     const template = project && templates.get(project.template_id);
     // The measured user is the vendor admin, who may tick every activity.
     if (!project || !template || session.role === 'customer') {
@@ -179,7 +179,7 @@ function runBaselineServer(file: string): void {
     }
     const rows = listActivities.all(projectId) as BaselineActivityRow[];
     const holdings = showsAcknowledgements(rows) ? (listHoldings.all(projectId) as BaselineHoldingRow[]) : undefined;
-    reply(response, 200, buildChecklist(rows, holdings, template));
+    reply(response, 200, buildChecklist(rows, holdings, template, project));
   });
 
   server.listen(0, HOST, () => {

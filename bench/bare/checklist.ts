@@ -103,7 +103,7 @@ export const BASELINE_SQL = {
                        users.id AS user_id, users.email, users.name, users.role
                   FROM sessions INNER JOIN users ON users.id = sessions.user_id
                  WHERE sessions.id = ?`,
-  findProject: 'SELECT id, customer_id, template_id FROM projects WHERE id = ?',
+  findProject: 'SELECT id, customer_id, template_id, phase FROM projects WHERE id = ?',
   listActivities: `SELECT activities.id, activities.group_key, activities.position, activities.template_activity_key,
             activities.title, activities.template_title, activities.description, activities.customer_role_keys,
             activities.vendor_role_keys, activities.deadline, activities.done_at, activities.version,
@@ -214,15 +214,20 @@ const progressOf = (done: number, total: number) => ({
 
 const swedish = new Intl.Collator('sv');
 
+/** Closure approved: the checklist is read-only, for the vendor admin too. */
+export const isClosed = (project: { phase: string }) => project.phase === 'operations';
+
 /**
- * The checklist answer from the rows, as the vendor admin sees it (who may tick every activity).
- * `holdings` is needed only when `showsAcknowledgements(rows)`.
+ * The checklist answer from the rows, as the vendor admin sees it (who may tick every activity of an
+ * open project). `holdings` is needed only when `showsAcknowledgements(rows)`.
  */
 export function buildChecklist(
   rows: BaselineActivityRow[],
   holdings: BaselineHoldingRow[] | undefined,
   template: BaselineTemplate,
+  project: { phase: string },
 ): Complete<Checklist> {
+  const canTick = !isClosed(project);
   const refs = (json: string, titles: Map<string, string>) =>
     (JSON.parse(json) as string[]).map((key) => ({ key, title: titles.get(key) ?? key }));
   const person = (id: string | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
@@ -258,7 +263,7 @@ export function buildChecklist(
           ? { at: row.done_at, by: { id: row.done_by_id, name: row.done_by_name } }
           : null,
       version: row.version,
-      canTick: true,
+      canTick,
       description: row.description,
       templateTitle: row.template_title !== null && row.template_title !== row.title ? row.template_title : null,
       customerPerson: person(row.customer_person_id, row.customer_person_name),
