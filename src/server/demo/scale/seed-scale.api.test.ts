@@ -148,6 +148,13 @@ describe('the national-scale data set (npm run seed:scale), small', () => {
     });
     expect(project.statusCode, project.body).toBe(200);
     expect(customerLeader.projectId).toBe(summary.sampleProjectId);
+    const [from, to] = summary.sampleRevisionNumbers;
+    const comparison = await app.inject({
+      method: 'GET',
+      url: `/api/projects/${customerLeader.projectId}/revisions/compare?from=${from}&to=${to}`,
+      headers: leaderSession,
+    });
+    expect(comparison.statusCode, comparison.body).toBe(200);
   });
 
   it('makes the same data from the same seed, and other data from another', async () => {

@@ -12,7 +12,9 @@
  *   Information): about 40,000 people, each holding a role.
  * - The vendor's staff of 20: ONE Projektstödjare who holds that role on every project (the one the
  *   benchmarks sign in as), three more Projektstödjare sharing some projects with them, and the
- *   integration, delivery and training people spread over the projects.
+ *   integration, delivery and training people spread over the projects. The supporter is also named
+ *   on the vendor side of every project's last activity (the follow-up, open until closure), so their
+ *   Mina uppgifter holds every open project.
  * - Checklists worked as far as each project has come: deadlines from the template's weeks, ticked
  *   a few days before them, some left overdue; comments on activities; 2–6 plan revisions per
  *   project (each a real plan snapshot, earlier ones with less of the plan written), the older ones
@@ -37,7 +39,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { CurrentUser } from '../../../shared/auth.js';
 import { hasValidLuhnChecksum } from '../../../shared/common.js';
 import type { PlanSnapshot } from '../../../shared/revisions.js';
-import { richTextFromPlainText } from '../../../shared/rich-text.js';
+import { emptyRichText, isRichTextEmpty, richTextFromPlainText } from '../../../shared/rich-text.js';
 import type { TemplateContent } from '../../../shared/templates.js';
 import { loadProjectAccess } from '../../access/service.js';
 import { UNUSABLE_PASSWORD_HASH } from '../../auth/service.js';
@@ -47,6 +49,7 @@ import { seededRandom } from '../../core/seeded-random.js';
 import { createCustomer } from '../../customers/service.js';
 import type { Database } from '../../db/schema.js';
 import { PROJECT_SUPPORTER_ROLE } from '../../organisation/service.js';
+import { isStructuredField } from '../../plan/sections.js';
 import { createProject } from '../../projects/service.js';
 import { planSnapshotFor } from '../../revisions/snapshot.js';
 import { loadTemplateContent } from '../../templates/service.js';
@@ -154,26 +157,26 @@ const COMMENTS = [
   'Importen gick igenom i testmiljön, två elever saknade personnummer.',
   'Styrgruppen tog upp detta på senaste mötet.',
 ];
+/** The plan's free-text sections in the order a project writes them; structured fields are left out. */
 const PLAN_TEXTS: Record<string, string[]> = {
   bakgrund: [
     'Vi vill samla skolans administration i en plattform och göra måluppfyllelsen synlig för huvudmannen.',
     'Tidigare har vi haft fyra olika system för närvaro, omdömen och kontakt med hemmen.',
     'Vi behöver en gemensam plattform som lärare, vårdnadshavare och elever förstår.',
   ],
-  mal: [
-    'Alla vårdnadshavare ska nå frånvaro och bedömningar i plattformen.',
-    'Plattformen i drift på alla skolor till höstterminens start, inom budget.',
-    'Förvaltningschefen informeras om ett mål inte kan nås.',
-  ],
   'omfattningar-och-avgransningar': [
     'Grundskola, förskoleklass och fritidshem ingår.',
     'Gymnasieskolan och vuxenutbildningen ingår inte i detta projekt.',
   ],
-  utvardering: [
-    'För att veta om införandet ger den effekt vi vill ha.',
-    'Inloggningar, registrerad frånvaro och bedömningar per ämne.',
-    'Statistik ur plattformen och en enkät till personalen.',
-    'Vid terminsslut.',
+  'kopplingar-till-andra-projekt': ['Införandet av Google Workspace och bytet av schemaprogram pågår samtidigt.'],
+  'andra-leverantorers-ansvar': ['Leverantören av elevregistret ansvarar för exporten till plattformen.'],
+  projektmote: [
+    'Projektmötet hålls på plats i kommunhuset.',
+    'Genomgång av projektplanen, rollerna och tidplanen fram till skarp start.',
+  ],
+  'risk-och-framgangsfaktorer': [
+    'Skolledarna hinner inte förankra införandet hos personalen.',
+    'Tydliga roller och tidiga utbildningar.',
   ],
 };
 const DECISIONS = [
@@ -700,16 +703,19 @@ export async function seedScale(context: AppContext, options: ScaleSeedOptions):
 
     const weeksIn = daysBetween(project.startDay, today) / 7;
     // The plan written as far as the project has come: the background first, the evaluation last.
-    const writtenSections = Object.keys(PLAN_TEXTS).slice(0, Math.max(0, Math.min(4, Math.floor(weeksIn / 1.5))));
+    const writtenSections = Object.keys(PLAN_TEXTS).slice(0, Math.max(0, Math.floor(weeksIn / 1.5)));
     for (const sectionKey of writtenSections) {
       const section = content.planSections.find((candidate) => candidate.key === sectionKey);
       if (!section) continue;
       const texts = Object.fromEntries(
-        section.fields.map((field, index) => [
-          field.key,
-          richTextFromPlainText(PLAN_TEXTS[sectionKey][index % PLAN_TEXTS[sectionKey].length]),
-        ]),
+        section.fields
+          .filter((field) => !isStructuredField(sectionKey, field.key))
+          .map((field, index) => [
+            field.key,
+            richTextFromPlainText(PLAN_TEXTS[sectionKey][index % PLAN_TEXTS[sectionKey].length]),
+          ]),
       );
+      if (Object.keys(texts).length === 0) continue;
       const updatedOn = addDays(project.startDay, 7 + Math.floor(random() * 14));
       planTexts.push({
         projectId: project.projectId,
@@ -1134,7 +1140,9 @@ export async function seedScale(context: AppContext, options: ScaleSeedOptions):
  */
 function earlierSnapshot(draft: PlanSnapshot, takenAt: string, share: number): PlanSnapshot {
   if (share >= 1) return { ...draft, takenAt };
-  const written = draft.plan.sections.filter((section) => section.fields.some((field) => field.content !== null));
+  const written = draft.plan.sections.filter((section) =>
+    section.fields.some((field) => field.content !== null && !isRichTextEmpty(field.content)),
+  );
   const keep = new Set(written.slice(0, Math.ceil(written.length * share)).map((section) => section.key));
   return {
     ...draft,
@@ -1144,7 +1152,10 @@ function earlierSnapshot(draft: PlanSnapshot, takenAt: string, share: number): P
       sections: draft.plan.sections.map((section) =>
         keep.has(section.key)
           ? section
-          : { ...section, fields: section.fields.map((field) => ({ ...field, content: null })) },
+          : {
+              ...section,
+              fields: section.fields.map((field) => ({ ...field, content: field.content && emptyRichText() })),
+            },
       ),
     },
     checklist: draft.checklist.map((activity) =>
