@@ -394,8 +394,11 @@ export async function updateActivity(
     );
     if (!saved) throw staleVersion();
     await savePeopleAndDependencies(trx, activityId, fields);
-    const after = await loadActivity(trx, access, activityId);
     const ticked = !changesContent && done !== undefined;
+    // A tick changes nothing but who ticked it, when, and the version: no need to read it back.
+    const after: Activity = ticked
+      ? { ...before, done: done ? { at: now, by: { id: user.id, name: user.name } } : null, version: version + 1 }
+      : await loadActivity(trx, access, activityId);
     await recordAudit(context, trx, {
       ...auditOf(user, access),
       action: ticked ? (done ? 'activity.ticked' : 'activity.unticked') : 'activity.updated',
