@@ -7,6 +7,7 @@
  *   npm start -- --demo       the server with the demo customer
  *   npm run backup -- FILE    the compiled backup command (see src/server/backup-main.ts)
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,8 +25,12 @@ async function currentBuild() {
   const current = readCurrentBuild();
   if (current && (!hasSources || current.fingerprint === sourceFingerprint())) return current;
   if (canBuild && hasSources) {
-    const { build } = await import('./build.mjs');
-    return build({ log: (message) => console.log(`  ${message}`) });
+    // In a process of its own: the bundlers' memory (500 MB and more) is given back when it exits,
+    // instead of staying with the server for its whole life.
+    const { status } = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+    const built = readCurrentBuild();
+    if (status !== 0 || !built) process.exit(1);
+    return built;
   }
   if (current) {
     console.warn(
