@@ -151,6 +151,8 @@ export type RoleWithHolders = z.infer<typeof roleWithHoldersSchema>;
 export const gapSchema = z.object({
   roleKey: z.string(),
   roleTitle: z.string(),
+  /** The title in plural ("Administratörer"), so a count of holders agrees in number. */
+  roleTitlePlural: z.string(),
   schoolId: z.string().nullable(),
   have: z.number().int(),
   need: z.number().int(),

@@ -21,9 +21,13 @@ export const planSectionSchema = z.object({
   fields: z.array(planFieldSchema).default([]),
 });
 
+/** The plural of a role title ("Administratörer"), for counts; without it the plural is guessed. */
+const titlePlural = z.string().min(1).optional();
+
 export const customerRoleSchema = z.object({
   key,
   title: z.string().min(1),
+  titlePlural,
   responsibility: z.string().min(1),
   /** `project`: held for the whole project; `school`: held per school. */
   level: z.enum(['project', 'school']),
@@ -40,6 +44,7 @@ export const customerRoleSchema = z.object({
 export const vendorRoleSchema = z.object({
   key,
   title: z.string().min(1),
+  titlePlural,
   responsibility: z.string().min(1),
 });
 

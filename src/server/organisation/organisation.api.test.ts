@@ -181,7 +181,7 @@ describe('roles in a project', () => {
       schoolId: school.id,
     });
     const oneAdmin = await organisationOf(admin, projectId);
-    expect(oneAdmin.schools[0].readiness.gaps.map((gap) => gap.message)).toContain('Skolan har 1 av 2 administratör');
+    expect(oneAdmin.schools[0].readiness.gaps.map((gap) => gap.message)).toContain('Skolan har 1 av 2 administratörer');
     await admin.post(`/api/projects/${projectId}/roles`, {
       roleKey: 'administrator',
       personId: admins[1].id,

@@ -48,7 +48,27 @@ describe('organisation readiness', () => {
       ['administrator', 1, 2],
       ['anvandarstodjare', 0, 1],
     ]);
+    expect(result.schools.get('s1')?.gaps.map((gap) => gap.message)).toEqual([
+      'Skolan saknar rektor',
+      'Skolan saknar kontaktperson',
+      'Skolan har 1 av 2 administratörer',
+      'Skolan saknar användarstödjare',
+    ]);
     expect(result.schoolsReady).toBe(0);
+  });
+
+  it('puts a count of holders in the number of the whole, also for a template without plurals', () => {
+    const oneNeeded = { key: 'rektor', title: 'Rektor', responsibility: 'x', level: 'school' as const };
+    const threeNeeded = { ...oneNeeded, key: 'kontaktperson', title: 'Kontaktperson', minPerSchool: 3 };
+    const result = organisationReadiness(
+      { customerRoles: [oneNeeded, threeNeeded] as never, vendorRoles: [] },
+      ['s1'],
+      [{ roleKey: 'kontaktperson', schoolId: 's1' }],
+    );
+    expect(result.gaps.map((gap) => [gap.message, gap.roleTitlePlural])).toEqual([
+      ['Skolan saknar rektor', 'Rektorer'],
+      ['Skolan har 1 av 3 kontaktpersoner', 'Kontaktpersoner'],
+    ]);
   });
 
   it('does not count a role held at one school for another, nor a school role held for the project', () => {

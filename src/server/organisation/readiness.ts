@@ -1,4 +1,5 @@
 import type { Gap, Readiness } from '../../shared/organisation.js';
+import { inSentence, partOfText, roleTitleForms, roleTitleFormsInSentence } from '../../shared/plural.js';
 import type { TemplateContent } from '../../shared/templates.js';
 
 export interface HeldRole {
@@ -15,13 +16,24 @@ export interface ProjectReadiness extends Readiness {
 /** How many holders a role needs: the template's minimum per school, otherwise one. */
 export const minHolders = (role: { key: string; minPerSchool?: number }): number => role.minPerSchool ?? 1;
 
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+type TemplateRole = { key: string; title: string; titlePlural?: string };
 
-function gapMessage(role: { title: string }, have: number, need: number, atSchool: boolean): string {
-  const title = lowerFirst(role.title);
-  if (have === 0) return atSchool ? `Skolan saknar ${title}` : `Ingen har rollen ${title}`;
-  return `${atSchool ? 'Skolan' : 'Projektet'} har ${have} av ${need} ${title}`;
+/** "Skolan saknar rektor", "Skolan har 1 av 2 administratörer", "Ingen har rollen beställare". */
+export function gapMessage(role: TemplateRole, have: number, need: number, atSchool: boolean): string {
+  if (have === 0)
+    return atSchool ? `Skolan saknar ${inSentence(role.title)}` : `Ingen har rollen ${inSentence(role.title)}`;
+  return `${atSchool ? 'Skolan' : 'Projektet'} har ${partOfText(have, need, roleTitleFormsInSentence(role))}`;
 }
+
+const gapOf = (role: TemplateRole, schoolId: string | null, have: number, need: number): Gap => ({
+  roleKey: role.key,
+  roleTitle: role.title,
+  roleTitlePlural: roleTitleForms(role).other,
+  schoolId,
+  have,
+  need,
+  message: gapMessage(role, have, need, schoolId !== null),
+});
 
 /**
  * Which roles of the template still lack people: every project-level role of the customer and
@@ -42,14 +54,7 @@ export function organisationReadiness(
     const have = count(role.key, null);
     const need = minHolders(role);
     if (have < need) {
-      gaps.push({
-        roleKey: role.key,
-        roleTitle: role.title,
-        schoolId: null,
-        have,
-        need,
-        message: gapMessage(role, have, need, false),
-      });
+      gaps.push(gapOf(role, null, have, need));
     }
   }
 
@@ -61,14 +66,7 @@ export function organisationReadiness(
       const have = count(role.key, schoolId);
       const need = minHolders(role);
       if (have < need) {
-        schoolGaps.push({
-          roleKey: role.key,
-          roleTitle: role.title,
-          schoolId,
-          have,
-          need,
-          message: gapMessage(role, have, need, true),
-        });
+        schoolGaps.push(gapOf(role, schoolId, have, need));
       }
     }
     schools.set(schoolId, { ready: schoolGaps.length === 0, gaps: schoolGaps });

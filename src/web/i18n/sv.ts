@@ -165,9 +165,9 @@ export const sv = {
     invitedOutbox: 'E-post är inte inställd: inbjudan sparades i serverns utkorg.',
     gap: {
       projectNone: 'Ingen har rollen {{role}}',
-      projectSome: 'Projektet har {{have}} av {{need}} i rollen {{role}}',
+      projectSome: 'Projektet har {{have}} av {{need}} {{roles}}',
       schoolNone: '{{school}} saknar {{role}}',
-      schoolSome: '{{school}} har {{have}} av {{need}} i rollen {{role}}',
+      schoolSome: '{{school}} har {{have}} av {{need}} {{roles}}',
       theSchool: 'Skolan',
     },
   },

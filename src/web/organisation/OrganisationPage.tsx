@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } fro
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Gap, Organisation } from '../../shared/organisation.js';
+import { inSentence, nounFor, roleTitleFormsInSentence } from '../../shared/plural.js';
 import { AcknowledgementSummary } from '../acknowledgements/AcknowledgementSummary.js';
 import { useSession } from '../auth/session.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
@@ -11,23 +12,21 @@ import { useOrganisation, usePeople, useVendorPeople } from './api.js';
 import { useInviteControls } from './InviteControls.js';
 import { RoleCard } from './RoleCard.js';
 
-/** "Administratör" → "administratör", but "IT-verksamhet" stays as it is. */
-const inSentence = (title: string) =>
-  title.length > 1 && title[1] === title[1].toLowerCase() ? title[0].toLowerCase() + title.slice(1) : title;
-
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 export function gapText(gap: Gap, t: Translate, schoolName?: string): string {
   const role = inSentence(gap.roleTitle);
+  // "1 av 2 administratörer": the title agrees with the number needed.
+  const roles = nounFor(gap.need, roleTitleFormsInSentence({ title: gap.roleTitle, titlePlural: gap.roleTitlePlural }));
   if (gap.schoolId === null) {
     return gap.have === 0
       ? t('organisation.gap.projectNone', { role })
-      : t('organisation.gap.projectSome', { role, have: gap.have, need: gap.need });
+      : t('organisation.gap.projectSome', { role, roles, have: gap.have, need: gap.need });
   }
   const school = schoolName ?? t('organisation.gap.theSchool');
   return gap.have === 0
     ? t('organisation.gap.schoolNone', { role, school })
-    : t('organisation.gap.schoolSome', { role, school, have: gap.have, need: gap.need });
+    : t('organisation.gap.schoolSome', { role, roles, school, have: gap.have, need: gap.need });
 }
 
 /** `/projekt/:projectId/organisation`: who holds which role, per school, and what is missing. */
