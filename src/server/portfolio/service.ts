@@ -7,7 +7,7 @@ import { stockholmDay } from '../core/days.js';
 import { AppError } from '../core/errors.js';
 import { unreadRevisionCounts } from '../revisions/service.js';
 import { getVendorName } from '../settings/service.js';
-import { findTemplateForNewProject, loadTemplateContent } from '../templates/service.js';
+import { defaultTemplateId, loadTemplateContent } from '../templates/service.js';
 import { withVendorName } from '../templates/vendor-name.js';
 import { type CachedProject, portfolioCacheOf } from './cache.js';
 import { dayView, dayViewKey, type PortfolioProject, type ProjectData, portfolioRow, projectFacts } from './facts.js';
@@ -188,11 +188,11 @@ export async function getPortfolio(context: AppContext, user: CurrentUser): Prom
   if (user.role === 'customer') {
     throw new AppError('FORBIDDEN', 'Portföljen är bara för leverantörens personal');
   }
-  const [vendorName, defaultTemplate] = await Promise.all([getVendorName(context), findTemplateForNewProject(context)]);
+  const [vendorName, defaultTemplate] = await Promise.all([getVendorName(context), defaultTemplateId(context)]);
   const situation = { today: stockholmDay(context.clock.now()), vendorName, viewerPersonId: user.personId };
   const items = await rowsFor(context, user, situation);
   // After the rows: the projects have most likely read the default template already.
-  const defaultContent = await loadTemplateContent(context, defaultTemplate.id);
+  const defaultContent = await loadTemplateContent(context, defaultTemplate);
   return {
     items: items.sort(portfolioOrder),
     steps: defaultContent.implementationSteps.map((step) => ({

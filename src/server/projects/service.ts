@@ -12,8 +12,7 @@ import { customerRepository } from '../customers/repository.js';
 import { planSeed } from '../plan/seed.js';
 import { unreadRevisionCounts } from '../revisions/service.js';
 import { getVendorName } from '../settings/service.js';
-import { templateRepository } from '../templates/repository.js';
-import { findTemplateForNewProject, loadTemplateContent } from '../templates/service.js';
+import { findTemplateForNewProject, loadTemplateContent, templateRef } from '../templates/service.js';
 import { withVendorName } from '../templates/vendor-name.js';
 import { type ProjectRow, projectRepository } from './repository.js';
 
@@ -63,13 +62,15 @@ async function projectDetail(
 ): Promise<ProjectDetail> {
   const row = await projectRepository.findById(context.db, projectId);
   if (!row) throw notFound('Projektet');
-  const template = await templateRepository.findById(context.db, row.template_id);
-  if (!template) throw notFound('Mallen');
-  const [summary] = viewer ? await summariesFor(context, viewer, [row]) : [toSummary(row, 0)];
+  const [template, [summary], vendorName] = await Promise.all([
+    templateRef(context, row.template_id),
+    viewer ? summariesFor(context, viewer, [row]) : [toSummary(row, 0)],
+    getVendorName(context),
+  ]);
   return {
     ...summary,
-    template: { id: template.id, key: template.key, version: template.version, name: template.name },
-    vendorName: await getVendorName(context),
+    template,
+    vendorName,
     permissions: { edit: permissions.edit, approve: permissions.approve },
   };
 }

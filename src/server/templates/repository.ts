@@ -12,6 +12,21 @@ export const templateRepository = {
     return db.selectFrom('templates').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  /** What names a template version, without its content (tens of kilobytes). */
+  findRefById(db: Kysely<Database>, id: string) {
+    return db.selectFrom('templates').select(['id', 'key', 'version', 'name']).where('id', '=', id).executeTakeFirst();
+  },
+
+  findNewestDefaultId(db: Kysely<Database>) {
+    return db
+      .selectFrom('templates')
+      .select('id')
+      .where('is_default', '=', 1)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  },
+
   findByKeyAndVersion(db: Kysely<Database>, key: string, version: number): Promise<TemplateRow | undefined> {
     return db
       .selectFrom('templates')

@@ -16,6 +16,13 @@ import defaultTemplateFile from './default-template.json' with { type: 'json' };
 import { type TemplateRow, templateRepository } from './repository.js';
 import { withVendorName } from './vendor-name.js';
 
+export interface TemplateRef {
+  id: string;
+  key: string;
+  version: number;
+  name: string;
+}
+
 export function readDefaultTemplateFile(): TemplateFile {
   return templateFileSchema.parse(defaultTemplateFile);
 }
@@ -73,6 +80,25 @@ export async function getTemplate(context: AppContext, id: string): Promise<Temp
   const row = await templateRepository.findById(context.db, id);
   if (!row) throw notFound('Mallen');
   return { ...toSummary(row), content: withVendorName(templateContent(row), await getVendorName(context)) };
+}
+
+/** A template version's id, key, version and name: stored once and never changed, so read once. */
+const refs = new Map<string, TemplateRef>();
+export async function templateRef(context: AppContext, templateId: string): Promise<TemplateRef> {
+  let ref = refs.get(templateId);
+  if (!ref) {
+    ref = await templateRepository.findRefById(context.db, templateId);
+    if (!ref) throw notFound('Mallen');
+    refs.set(templateId, ref);
+  }
+  return ref;
+}
+
+/** The template a new project gets unless another is chosen: the newest default. */
+export async function defaultTemplateId(context: AppContext): Promise<string> {
+  const row = await templateRepository.findNewestDefaultId(context.db);
+  if (!row) throw notFound('Mallen');
+  return row.id;
 }
 
 export async function findTemplateForNewProject(context: AppContext, templateId?: string): Promise<TemplateRow> {
