@@ -136,6 +136,8 @@ async function measureNamed<T>(
 
 const settings = {
   method: 'coverage' as const,
+  // The pair share, as the data set's expected figure counts covered student × subject pairs.
+  measure: 'pairs' as const,
   columns: {
     roster: { student: 'Elev', group: 'Ämne' },
     events: { student: 'Elev', group: 'Ämne', date: 'Datum' },

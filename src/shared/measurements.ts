@@ -16,6 +16,28 @@ export const computationMethods = ['coverage', 'share_by_date'] as const;
 export type ComputationMethod = (typeof computationMethods)[number];
 export const measurementMethods = ['manual', ...computationMethods] as const;
 
+/**
+ * What a computed figure counts, named as the goal names it:
+ * - `everyGroup`: the share of students with at least one event in every subject (group) they are
+ *   listed with in the roster ("i varje ämne");
+ * - `anyEvent`: the share of students with at least one event;
+ * - `pairs`: the share of student × subject pairs with an event (never offered first for a goal
+ *   about students);
+ * - `byDate`: the share of rows registered by a date.
+ * The first three are computed by coverage, `byDate` by share by date.
+ */
+export const goalMeasures = ['everyGroup', 'anyEvent', 'pairs', 'byDate'] as const;
+export type GoalMeasure = (typeof goalMeasures)[number];
+export const coverageMeasureNames = ['everyGroup', 'anyEvent', 'pairs'] as const;
+export const methodOfMeasure = (measure: GoalMeasure): ComputationMethod =>
+  measure === 'byDate' ? 'share_by_date' : 'coverage';
+
+/** School terms: ht (autumn) and vt (spring), each with its dates. */
+export const termNames = ['ht', 'vt'] as const;
+export type TermName = (typeof termNames)[number];
+export const termSchema = z.object({ name: z.enum(termNames), year: z.number().int().min(2000).max(2199) });
+export type Term = z.infer<typeof termSchema>;
+
 const personRefSchema = z.object({ id: z.string(), name: z.string() });
 
 export const goalStatusSchema = z.object({
@@ -28,13 +50,39 @@ export const goalStatusSchema = z.object({
 });
 export type GoalStatusResult = z.infer<typeof goalStatusSchema>;
 
-export const rejectedRowSchema = z.object({ file: z.string(), line: z.number().int(), reason: z.string() });
+export const rejectedRowSchema = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  /** The offending value as written ('' when the row as a whole could not be read). */
+  value: z.string().default(''),
+  reason: z.string(),
+});
+export type UnusedRow = z.infer<typeof rejectedRowSchema>;
+
+/** One measure's figure from a computation, shown side by side with the others that apply. */
+export const measureFigureSchema = z.object({
+  measure: z.enum(goalMeasures),
+  value: z.number(),
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+});
+export type MeasureFigure = z.infer<typeof measureFigureSchema>;
+
+export const uncoveredExampleSchema = z.object({
+  label: z.string(),
+  /** The subjects the student lacks an event in (coverage with subjects); empty otherwise. */
+  missing: z.array(z.string()).default([]),
+});
 
 export const computationSchema = z.object({
   id: z.string(),
   method: z.enum(computationMethods),
+  /** Which measure `value`, `numerator` and `denominator` are: the one the computation was asked for. */
+  measure: z.enum(goalMeasures),
   /** The figure in the goal's unit: percent 0–100, or a count. */
   value: z.number(),
+  /** Every measure that applies to the files as mapped, the asked-for one among them. */
+  figures: z.array(measureFigureSchema),
   /** Covered (or registered) entries, of all the entries counted. */
   numerator: z.number().int(),
   denominator: z.number().int(),
@@ -44,8 +92,16 @@ export const computationSchema = z.object({
   rowsRead: z.number().int(),
   /** Rows that could not be read, with the first ones and why. */
   rejected: z.object({ count: z.number().int(), examples: z.array(rejectedRowSchema) }),
-  /** Roster entries with no event in the period (coverage) or rows not registered by the date. */
-  uncovered: z.object({ count: z.number().int(), examples: z.array(z.object({ label: z.string() })) }),
+  /**
+   * Every row not used: unreadable, outside the period, or for a student the roster does not list;
+   * the first ones here, all of them as CSV from the computation's `unused-rows.csv`.
+   */
+  unused: z.object({ count: z.number().int(), examples: z.array(rejectedRowSchema) }),
+  /**
+   * Who is not covered by the measure: students (with the subjects they lack), student × subject
+   * pairs, or rows not registered by the date.
+   */
+  uncovered: z.object({ count: z.number().int(), examples: z.array(uncoveredExampleSchema) }),
   /** The computation in Swedish sentences, shown under the figure. */
   explanation: z.array(z.string()),
   createdAt: z.string(),
@@ -80,9 +136,18 @@ export const shareByDateMappingSchema = z.object({
     date: z.string().min(1, 'Välj kolumnen med registreringsdatumet'),
   }),
 });
+/** The goal's measure is remembered with its columns: it is what the goal's figures mean. */
 export const mappingSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('coverage'), columns: coverageMappingSchema }),
-  z.object({ method: z.literal('share_by_date'), columns: shareByDateMappingSchema }),
+  z.object({
+    method: z.literal('coverage'),
+    columns: coverageMappingSchema,
+    measure: z.enum(coverageMeasureNames).optional(),
+  }),
+  z.object({
+    method: z.literal('share_by_date'),
+    columns: shareByDateMappingSchema,
+    measure: z.literal('byDate').optional(),
+  }),
 ]);
 export type Mapping = z.infer<typeof mappingSchema>;
 
@@ -108,6 +173,11 @@ export const goalTrackingSchema = z.object({
   measurements: z.array(measurementSchema),
   /** The mapping used last time, offered again. */
   mapping: mappingSchema.nullable(),
+  /**
+   * What the goal's figures measure: the measure chosen for it, or else the one its wording
+   * suggests (`suggested` true) — students, never student × subject pairs.
+   */
+  measure: z.object({ value: z.enum(goalMeasures), suggested: z.boolean() }),
 });
 export type GoalTracking = z.infer<typeof goalTrackingSchema>;
 
@@ -164,11 +234,29 @@ export type FileInspection = z.infer<typeof fileInspectionSchema>;
 export const computationSettingsSchema = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('coverage'),
+    measure: z.enum(coverageMeasureNames, { error: 'Välj vad som mäts: i varje ämne, minst en händelse eller par' }),
     columns: coverageMappingSchema,
     period: z
       .object({ from: isoDateSchema, to: isoDateSchema })
       .refine((period) => period.from <= period.to, { message: 'Perioden slutar före den börjar', path: ['to'] }),
   }),
-  z.object({ method: z.literal('share_by_date'), columns: shareByDateMappingSchema, byDate: isoDateSchema }),
+  z.object({
+    method: z.literal('share_by_date'),
+    measure: z.literal('byDate', { error: 'Andel registrerade senast ett datum mäts som byDate' }),
+    columns: shareByDateMappingSchema,
+    byDate: isoDateSchema,
+  }),
 ]);
 export type ComputationSettings = z.infer<typeof computationSettingsSchema>;
+
+/**
+ * The measure a goal's wording asks for, offered until one is chosen: registration by a date when
+ * it speaks of registering by a date, every subject when it says so, otherwise students with at
+ * least one event. Student × subject pairs are never suggested: a goal about students means students.
+ */
+export function suggestedMeasure(...texts: (string | null)[]): GoalMeasure {
+  const wording = texts.filter(Boolean).join(' ').toLocaleLowerCase('sv');
+  if (/registrer|senast den|senast \d/.test(wording)) return 'byDate';
+  if (/varje ämne|alla ämnen|varje kurs|alla kurser/.test(wording)) return 'everyGroup';
+  return 'anyEvent';
+}

@@ -1,6 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { errorBodySchema } from '../../shared/errors.js';
 import {
   computationParamsSchema,
@@ -12,8 +13,9 @@ import { projectAccessOf } from '../access/guard.js';
 import { requireUser } from '../auth/guard.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
+import { attachmentDisposition } from '../exports/file-name.js';
 import type { UploadPart } from './files/compute.js';
-import { createComputation, getComputation, inspectMeasurementFile } from './files/service.js';
+import { createComputation, getComputation, getUnusedRowsCsv, inspectMeasurementFile } from './files/service.js';
 
 const tags = ['Måluppföljning'];
 const errors = {
@@ -114,7 +116,11 @@ export const computationRoutes =
           description:
             'multipart/form-data i denna ordning: fältet settings (JSON: metod, kolumner och period eller datum), ' +
             'sedan filerna: roster (elevregistret) och events (bedömningsexporten) för täckning, records för andel ' +
-            `registrerade senast ett datum. Högst ${maxMegabytes} MB per fil; filerna läses rad för rad och sparas ` +
+            'registrerade senast ett datum. Inställningarna anger måttet (measure): everyGroup (elever med minst en ' +
+            'händelse i varje ämne de står på), anyEvent (elever med minst en händelse), pairs (elev–ämne-par) för ' +
+            'täckning, byDate för andel registrerade; svaret anger vilket mått value är och visar alla mått som går att ' +
+            'räkna fram ur filerna. Rader som inte används listas med rad, värde och orsak. ' +
+            `Högst ${maxMegabytes} MB per fil; filerna läses rad för rad och sparas ` +
             'inte. Kolumnvalet sparas för målets nästa beräkning.',
           consumes: ['multipart/form-data'],
           params: goalTrackingParamsSchema,
@@ -147,5 +153,45 @@ export const computationRoutes =
       },
       async (request) =>
         getComputation(context, projectAccessOf(request), request.params.goalId, request.params.computationId),
+    );
+
+    app.get(
+      '/api/projects/:id/goals/:goalId/computations/:computationId/unused-rows.csv',
+      {
+        schema: {
+          tags,
+          summary: 'Raderna som beräkningen inte använde, med fil, radnummer, värde och orsak, som CSV',
+          description:
+            'Rader som inte kunde läsas, som låg utanför perioden eller gällde elever (eller ämnen) som inte finns i ' +
+            'elevregistret. CSV för Excel med svenska inställningar (UTF-8, semikolon).',
+          params: computationParamsSchema,
+          response: {
+            200: {
+              description: 'CSV-filen',
+              content: {
+                'text/csv': {
+                  schema: z
+                    .custom<Buffer>((value) => Buffer.isBuffer(value))
+                    .meta({ type: 'string', format: 'binary' }),
+                },
+              },
+            },
+            401: errorBodySchema,
+            404: errorBodySchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const csv = await getUnusedRowsCsv(
+          context,
+          projectAccessOf(request),
+          request.params.goalId,
+          request.params.computationId,
+        );
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', attachmentDisposition('rader-som-inte-anvandes.csv'))
+          .send(csv);
+      },
     );
   };

@@ -8,6 +8,7 @@ import {
   type Measurement,
   mappingSchema,
   type recordMeasurementBodySchema,
+  suggestedMeasure,
   type updateMeasurementSettingsBodySchema,
 } from '../../shared/measurements.js';
 import type { SnapshotGoalMeasurements } from '../../shared/revisions.js';
@@ -137,6 +138,7 @@ async function loadProjectTracking(
       const goalMeasurements = (measurementRows.get(goal.id) ?? []).map(toMeasurement);
       const collectionDates = datesByGoal.get(goal.id) ?? [];
       const path = toGoalPath(goal, project.start_date);
+      const mapping = storedMapping(goalSettings);
       return {
         goal: {
           id: goal.id,
@@ -157,7 +159,10 @@ async function loadProjectTracking(
         nextCollectionDate: nextCollectionDate(collectionDates, today),
         status: goalStatus(path, goalMeasurements, today),
         measurements: goalMeasurements,
-        mapping: storedMapping(goalSettings),
+        mapping,
+        measure: mapping?.measure
+          ? { value: mapping.measure, suggested: false }
+          : { value: suggestedMeasure(goal.title, goal.measure), suggested: true },
       };
     }),
   };

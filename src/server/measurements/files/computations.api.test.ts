@@ -42,6 +42,7 @@ function multipart(parts: Part[]) {
 const term = { from: '2027-01-09', to: '2027-06-14' };
 const coverageSettings: ComputationSettings = {
   method: 'coverage',
+  measure: 'pairs',
   columns: {
     roster: { student: 'Elev', group: 'Ämne' },
     events: { student: 'Elev', group: 'Ämne', date: 'Datum' },
@@ -50,6 +51,7 @@ const coverageSettings: ComputationSettings = {
 };
 const shareSettings: ComputationSettings = {
   method: 'share_by_date',
+  measure: 'byDate',
   columns: { records: { label: 'Elev', date: 'Registrerad' } },
   byDate: '2027-03-31',
 };
@@ -96,39 +98,68 @@ const coverageParts = (
 const NBSP = '\u00a0';
 
 /** What the fixtures give for the spring term 2027: see fixtures/*.csv line by line. */
+const unreadableRows = (eventsFile: string) => [
+  { file: 'elevregister.csv', line: 13, value: '', reason: "Kolumnen 'Elev' är tom" },
+  {
+    file: 'elevregister.csv',
+    line: 14,
+    value: '',
+    reason:
+      'Raden har 4 värden men rubrikraden har 3 kolumner. Innehåller ett värde ett semikolon? ' +
+      'Sätt i så fall citattecken runt värdet.',
+  },
+  { file: eventsFile, line: 9, value: '31/31/2027', reason: "Datumet '31/31/2027' kunde inte läsas" },
+  { file: eventsFile, line: 12, value: '', reason: "Kolumnen 'Datum' är tom" },
+  { file: eventsFile, line: 13, value: '', reason: 'Ett citattecken (") på rad 13 stängs aldrig' },
+];
+
+/** Every row the fixtures' spring term computation leaves out, in file order. */
+const unusedRows = (eventsFile: string) => [
+  ...unreadableRows(eventsFile).slice(0, 2),
+  {
+    file: eventsFile,
+    line: 5,
+    value: '2026-12-18',
+    reason: 'Datumet 2026-12-18 ligger utanför perioden 2027-01-09–2027-06-14',
+  },
+  {
+    file: eventsFile,
+    line: 7,
+    value: '2027-06-15',
+    reason: 'Datumet 2027-06-15 ligger utanför perioden 2027-01-09–2027-06-14',
+  },
+  unreadableRows(eventsFile)[2],
+  { file: eventsFile, line: 11, value: 'Okänd Elev – Matematik', reason: 'Eleven finns inte i elevregistret' },
+  ...unreadableRows(eventsFile).slice(3),
+];
+
+/** What the fixtures give for the spring term 2027, as student × subject pairs: see fixtures/*.csv line by line. */
 const expectedCoverage = (eventsFile: string) => ({
   method: 'coverage',
+  measure: 'pairs',
   value: 54.5,
   numerator: 6,
   denominator: 11,
+  // Six students: only Åsa is assessed in both her subjects; all but Märta in at least one.
+  figures: [
+    { measure: 'everyGroup', value: 16.7, numerator: 1, denominator: 6 },
+    { measure: 'anyEvent', value: 83.3, numerator: 5, denominator: 6 },
+    { measure: 'pairs', value: 54.5, numerator: 6, denominator: 11 },
+  ],
   period: term,
   byDate: null,
   fileNames: ['elevregister.csv', eventsFile],
   rowsRead: 21,
-  rejected: {
-    count: 5,
-    examples: [
-      { file: 'elevregister.csv', line: 13, reason: "Kolumnen 'Elev' är tom" },
-      {
-        file: 'elevregister.csv',
-        line: 14,
-        reason:
-          'Raden har 4 värden men rubrikraden har 3 kolumner. Innehåller ett värde ett semikolon? ' +
-          'Sätt i så fall citattecken runt värdet.',
-      },
-      { file: eventsFile, line: 9, reason: "Datumet '31/31/2027' kunde inte läsas" },
-      { file: eventsFile, line: 12, reason: "Kolumnen 'Datum' är tom" },
-      { file: eventsFile, line: 13, reason: 'Ett citattecken (") på rad 13 stängs aldrig' },
-    ],
-  },
+  rejected: { count: 5, examples: unreadableRows(eventsFile) },
+  unused: { count: 8, examples: unusedRows(eventsFile) },
   uncovered: {
     count: 5,
     examples: [
-      { label: 'Ek, Bo – Svenska' },
-      { label: 'Erik Ängström – Svenska' },
-      { label: 'Lärka Nyström – Svenska' },
-      { label: 'Märta Åström – Matematik' },
-      { label: 'Örjan Åkesson – Svenska' },
+      { label: 'Ek, Bo – Svenska', missing: ['Svenska'] },
+      { label: 'Erik Ängström – Svenska', missing: ['Svenska'] },
+      { label: 'Lärka Nyström – Svenska', missing: ['Svenska'] },
+      { label: 'Märta Åström – Matematik', missing: ['Matematik'] },
+      { label: 'Örjan Åkesson – Svenska', missing: ['Svenska'] },
     ],
   },
   explanation: [
@@ -136,7 +167,7 @@ const expectedCoverage = (eventsFile: string) => ({
     'Beräkningen bygger på 12 rader i elevregistret och 9 rader i bedömningsexporten; 5 rader kunde inte läsas.',
     '1 rad i elevregistret upprepade en tidigare rad och räknades en gång.',
     '2 bedömningar låg utanför perioden och räknades inte.',
-    'Bedömningar finns för 1 elev–ämne-par som inte finns i elevregistret; stavas namnen likadant i båda filerna?',
+    '1 rad i bedömningsexporten gäller elever eller ämnen som inte finns i elevregistret; stavas namnen likadant i båda filerna?',
     '5 elev–ämne-par saknar bedömning under perioden.',
   ],
   createdAt: '2027-06-15T08:00:00.000Z',
@@ -233,6 +264,94 @@ describe('computing coverage', () => {
     expect(again.json()).toEqual(computation);
   });
 
+  it('computes the share of students assessed in every subject when the goal says so, naming what each lacks', async () => {
+    const response = await compute(admin, coverageParts(undefined, { ...coverageSettings, measure: 'everyGroup' }));
+    expect(response.statusCode).toBe(201);
+    const computation: Computation = response.json();
+    expect(computation).toMatchObject({ measure: 'everyGroup', value: 16.7, numerator: 1, denominator: 6 });
+    // The other figures stand beside it, the same as when pairs were asked for.
+    expect(computation.figures).toEqual(expectedCoverage('bedomningar.csv').figures);
+    expect(computation.uncovered).toEqual({
+      count: 5,
+      examples: [
+        { label: 'Ek, Bo', missing: ['Svenska'] },
+        { label: 'Erik Ängström', missing: ['Svenska'] },
+        { label: 'Lärka Nyström', missing: ['Svenska'] },
+        { label: 'Märta Åström', missing: ['Matematik'] },
+        { label: 'Örjan Åkesson', missing: ['Svenska'] },
+      ],
+    });
+    expect(computation.explanation[0]).toBe(
+      `1 av 6 elever i elevregistret har minst en bedömning i varje ämne de står på mellan 2027-01-09 och 2027-06-14 (16,7${NBSP}%).`,
+    );
+
+    // The goal now names its measure; the page offers it first next time.
+    const tracking = (await admin.get(`/api/projects/${projectId}/goal-tracking`)).json();
+    expect(tracking.goals[0].measure).toEqual({ value: 'everyGroup', suggested: false });
+    expect(tracking.goals[0].mapping.measure).toBe('everyGroup');
+  });
+
+  it('suggests the measure named by the wording of the goal before one is chosen, never pairs', async () => {
+    const byDateGoal = await createEffectGoal(admin, projectId, {
+      title: '100 % av elevernas frånvaroregistrering ska göras i systemet senast den 1 mars 2027',
+    });
+    const anyGoal = await createEffectGoal(admin, projectId, {
+      title: '100 % av eleverna ska ha betyg i systemet vid årsskiftet 2027/2028',
+      measure: 'Andel elever med betyg',
+    });
+    const goals: { goal: { id: string }; measure: unknown }[] = (
+      await admin.get(`/api/projects/${projectId}/goal-tracking`)
+    ).json().goals;
+    const measureOf = (id: string) => goals.find((entry) => entry.goal.id === id)?.measure;
+    expect(measureOf(goalId)).toEqual({ value: 'everyGroup', suggested: true });
+    expect(measureOf(byDateGoal.id)).toEqual({ value: 'byDate', suggested: true });
+    expect(measureOf(anyGoal.id)).toEqual({ value: 'anyEvent', suggested: true });
+  });
+
+  it('takes the measure explicitly, and refuses every subject or pairs without the subject column', async () => {
+    const { measure: _left, ...withoutMeasure } = coverageSettings;
+    const missing = await compute(admin, coverageParts(undefined, withoutMeasure));
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.fields.measure).toBeDefined();
+
+    const perStudent = {
+      ...coverageSettings,
+      measure: 'everyGroup',
+      columns: { roster: { student: 'Elev', group: null }, events: { student: 'Elev', group: null, date: 'Datum' } },
+    };
+    const noSubjects = await compute(admin, coverageParts(undefined, perStudent));
+    expect(noSubjects.statusCode).toBe(400);
+    expect(noSubjects.json().error.fields.measure).toContain('ämneskolumnen');
+
+    const wrong = await compute(admin, [
+      { name: 'settings', value: JSON.stringify({ ...shareSettings, measure: 'pairs' }) },
+      { name: 'records', fileName: 'registreringar.csv', content: fixture('registreringar.csv') },
+    ]);
+    expect(wrong.statusCode).toBe(400);
+  });
+
+  it('downloads every row not used, with line, value and reason, as CSV', async () => {
+    const computation: Computation = (await compute(admin, coverageParts())).json();
+    const response = await admin.get(`${goalUrl()}/computations/${computation.id}/unused-rows.csv`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(response.headers['content-disposition']).toContain('attachment');
+    const lines = response.body
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe('Fil;Rad;Värde;Orsak');
+    expect(lines).toHaveLength(1 + 8);
+    expect(lines).toContain(
+      'bedomningar.csv;5;2026-12-18;Datumet 2026-12-18 ligger utanför perioden 2027-01-09–2027-06-14',
+    );
+    expect(lines).toContain('bedomningar.csv;11;Okänd Elev – Matematik;Eleven finns inte i elevregistret');
+    expect(lines).toContain("bedomningar.csv;9;31/31/2027;Datumet '31/31/2027' kunde inte läsas");
+
+    const elsewhere = await admin.get(`${goalUrl()}/computations/${newId()}/unused-rows.csv`);
+    expect(elsewhere.statusCode).toBe(404);
+  });
+
   it('gives the same figure from the Windows-1252 export, and with the export sent before the roster', async () => {
     const windows: Computation = (
       await compute(
@@ -270,6 +389,7 @@ describe('computing coverage', () => {
     });
     const perStudent = {
       ...coverageSettings,
+      measure: 'anyEvent' as const,
       columns: { roster: { student: 'Elev', group: null }, events: { student: 'Elev', group: null, date: 'Datum' } },
     };
     const response = await compute(admin, coverageParts(undefined, perStudent), countGoal.id);
@@ -277,7 +397,8 @@ describe('computing coverage', () => {
     const computation: Computation = response.json();
     // Six students in the roster; all but Märta have an assessment in the term.
     expect(computation).toMatchObject({ value: 5, numerator: 5, denominator: 6 });
-    expect(computation.uncovered.examples).toEqual([{ label: 'Märta Åström' }]);
+    expect(computation.uncovered.examples).toEqual([{ label: 'Märta Åström', missing: [] }]);
+    expect(computation.figures.map((figure) => figure.measure)).toEqual(['anyEvent']);
     expect(computation.explanation[0]).toBe(
       `5 av 6 elever i elevregistret har minst en bedömning mellan 2027-01-09 och 2027-06-14 (83,3${NBSP}%).`,
     );
@@ -363,6 +484,12 @@ describe('computing the share registered by a date', () => {
   beforeEach(() => setUp());
 
   it('counts the rows registered by the date, lists those that are not and refuses unreadable dates', async () => {
+    const unreadableDate = {
+      file: 'registreringar.csv',
+      line: 7,
+      value: '31/31/2027',
+      reason: "Datumet '31/31/2027' kunde inte läsas",
+    };
     const response = await compute(admin, [
       { name: 'settings', value: JSON.stringify(shareSettings) },
       { name: 'records', fileName: 'registreringar.csv', content: fixture('registreringar.csv') },
@@ -371,20 +498,23 @@ describe('computing the share registered by a date', () => {
     expect(response.json()).toEqual({
       id: expect.any(String),
       method: 'share_by_date',
+      measure: 'byDate',
       value: 66.7,
       numerator: 4,
       denominator: 6,
+      figures: [{ measure: 'byDate', value: 66.7, numerator: 4, denominator: 6 }],
       period: null,
       byDate: '2027-03-31',
       fileNames: ['registreringar.csv'],
       rowsRead: 6,
-      rejected: {
-        count: 1,
-        examples: [{ file: 'registreringar.csv', line: 7, reason: "Datumet '31/31/2027' kunde inte läsas" }],
-      },
+      rejected: { count: 1, examples: [unreadableDate] },
+      unused: { count: 1, examples: [unreadableDate] },
       uncovered: {
         count: 2,
-        examples: [{ label: 'Lärka Nyström' }, { label: 'Örjan Åkesson (registrerad 2027-04-02)' }],
+        examples: [
+          { label: 'Lärka Nyström', missing: [] },
+          { label: 'Örjan Åkesson (registrerad 2027-04-02)', missing: [] },
+        ],
       },
       explanation: [
         `4 av 6 rader var registrerade i systemet senast 2027-03-31 (66,7${NBSP}%).`,
@@ -420,7 +550,11 @@ describe('remembering the mapping', () => {
     expect((await compute(admin, coverageParts())).statusCode).toBe(201);
     const first = await storedMapping();
     expect(first).toMatchObject({ method: 'coverage', version: 2, measurer_person_id: measurer.id });
-    expect(JSON.parse(first?.mapping as string)).toEqual({ method: 'coverage', columns: coverageSettings.columns });
+    expect(JSON.parse(first?.mapping as string)).toEqual({
+      method: 'coverage',
+      columns: coverageSettings.columns,
+      measure: 'pairs',
+    });
 
     // The same columns for another period: nothing to remember anew.
     const spring = { ...coverageSettings, period: { from: '2027-01-09', to: '2027-03-31' } };
@@ -434,7 +568,11 @@ describe('remembering the mapping', () => {
     expect(share.statusCode).toBe(201);
     const changed = await storedMapping();
     expect(changed).toMatchObject({ method: 'share_by_date', version: 3, measurer_person_id: measurer.id });
-    expect(JSON.parse(changed?.mapping as string)).toEqual({ method: 'share_by_date', columns: shareSettings.columns });
+    expect(JSON.parse(changed?.mapping as string)).toEqual({
+      method: 'share_by_date',
+      columns: shareSettings.columns,
+      measure: 'byDate',
+    });
 
     const history = (await admin.get(`/api/projects/${projectId}/history`)).json();
     const saved = (history.items ?? history).filter(

@@ -4,9 +4,11 @@ import {
   type ComputationSettings,
   computationSettingsSchema,
   type FileInspection,
+  type GoalMeasure,
+  type UnusedRow,
 } from '../../../shared/measurements.js';
 import { AppError } from '../../core/errors.js';
-import { createCoverage, type RosterEntry } from './coverage.js';
+import { applicableMeasures, coverageFraction, createCoverage, type Fraction, type RosterEntry } from './coverage.js';
 import { isReadDate, readDate } from './dates.js';
 import { coverageExplanation, figureValue, shareByDateExplanation } from './explanation.js';
 import { isRejected, openTable, TableFileError } from './parse.js';
@@ -110,31 +112,56 @@ function parseSettings(value: unknown): ComputationSettings {
         [field]: 'Välj ämneskolumnen i båda filerna eller i ingen av dem',
       });
     }
+    if (roster.group === null && settings.measure !== 'anyEvent') {
+      const message =
+        settings.measure === 'everyGroup'
+          ? 'För att mäta bedömning i varje ämne behövs ämneskolumnen i båda filerna'
+          : 'För att räkna elev–ämne-par behövs ämneskolumnen i båda filerna';
+      throw invalid(message, { 'columns.roster.group': message, measure: message });
+    }
   }
   return settings;
 }
 
-class Rejections {
-  count = 0;
-  readonly examples: { file: string; line: number; reason: string }[] = [];
+/**
+ * Every row of the uploads that was not used, with why: the unreadable ones (counted apart, as
+ * before) and those outside the period or for students the roster does not list.
+ */
+class UnusedRows {
+  unreadable = 0;
+  readonly unreadableExamples: UnusedRow[] = [];
+  readonly all: UnusedRow[] = [];
 
-  add(file: string, line: number, reason: string): void {
-    this.count += 1;
-    if (this.examples.length < MAX_REJECTED_EXAMPLES) this.examples.push({ file, line, reason });
+  addUnreadable(row: UnusedRow): void {
+    this.unreadable += 1;
+    if (this.unreadableExamples.length < MAX_REJECTED_EXAMPLES) this.unreadableExamples.push(row);
+    this.all.push(row);
+  }
+
+  add(row: UnusedRow): void {
+    this.all.push(row);
+  }
+
+  /** In the files' order, then by line. */
+  sorted(fileNames: string[]): UnusedRow[] {
+    const order = (file: string) => fileNames.indexOf(file);
+    return [...this.all].sort((a, b) => order(a.file) - order(b.file) || a.line - b.line);
   }
 }
 
-type RowHandler = (cells: Record<string, string>) => string | null;
+/** Why a row cannot be used, and the value that made it so. */
+type Refusal = { value: string; reason: string };
+type RowHandler = (cells: Record<string, string>, line: number) => Refusal | null;
 
 /**
  * Streams one uploaded file through `handle` (which answers why a row cannot be used, or null)
- * after checking that every mapped column is in it. Answers how many rows were used.
+ * after checking that every mapped column is in it. Answers how many rows were read.
  */
 function readUpload(
   part: FileUpload,
   role: FileRole,
   mapped: Record<string, string | null>,
-  rejections: Rejections,
+  unused: UnusedRows,
   handle: (columns: Record<string, string>) => RowHandler,
 ): Promise<number> {
   return readingUpload(part, role, async () => {
@@ -156,20 +183,20 @@ function readUpload(
       throw invalid(Object.values(missing)[0], missing);
     }
     const handleRow = handle(columns);
-    let used = 0;
+    let read = 0;
     for await (const row of table.rows) {
-      const reason = isRejected(row) ? row.reason : handleRow(row.cells);
-      if (reason === null) used += 1;
-      else rejections.add(part.fileName, row.line, reason);
+      const refusal = isRejected(row) ? { value: '', reason: row.reason } : handleRow(row.cells, row.line);
+      if (refusal === null) read += 1;
+      else unused.addUnreadable({ file: part.fileName, line: row.line, ...refusal });
     }
-    return used;
+    return read;
   });
 }
 
-const emptyCell = (column: string) => `Kolumnen '${column}' är tom`;
+const emptyCell = (column: string): Refusal => ({ value: '', reason: `Kolumnen '${column}' är tom` });
 
 /** The row's student, and group when one is mapped; or why the row has none. */
-function entryIn(cells: Record<string, string>, columns: Record<string, string>): RosterEntry | string {
+function entryIn(cells: Record<string, string>, columns: Record<string, string>): RosterEntry | Refusal {
   const student = cells[columns.student];
   if (student === '') return emptyCell(columns.student);
   if (!columns.group) return { student, group: null };
@@ -177,58 +204,85 @@ function entryIn(cells: Record<string, string>, columns: Record<string, string>)
   return group === '' ? emptyCell(columns.group) : { student, group };
 }
 
+const isRefusal = (entry: RosterEntry | Refusal): entry is Refusal => 'reason' in entry;
+
+type MethodResult = Omit<ComputedFigure, 'value' | 'figures'> & { fractions: (Fraction & { measure: GoalMeasure })[] };
+
 /** The method's accumulator behind the files it needs. */
-function methodRun(settings: ComputationSettings, rejections: Rejections) {
+function methodRun(settings: ComputationSettings, unused: UnusedRows) {
   if (settings.method === 'coverage') {
     const coverage = createCoverage(settings.period);
     const { roster, events } = settings.columns;
+    const { period, measure } = settings;
     const rowsOf: Partial<Record<FileRole, number>> = {};
-    const byGroup = roster.group !== null;
     return {
       async read(role: FileRole, part: FileUpload) {
         if (role === 'roster') {
-          rowsOf.roster = await readUpload(part, role, roster, rejections, (columns) => (cells) => {
+          rowsOf.roster = await readUpload(part, role, roster, unused, (columns) => (cells) => {
             const entry = entryIn(cells, columns);
-            if (typeof entry === 'string') return entry;
+            if (isRefusal(entry)) return entry;
             coverage.addRosterEntry(entry);
             return null;
           });
         } else {
-          rowsOf.events = await readUpload(part, role, events, rejections, (columns) => (cells) => {
+          rowsOf.events = await readUpload(part, role, events, unused, (columns) => (cells, line) => {
             const entry = entryIn(cells, columns);
-            if (typeof entry === 'string') return entry;
-            if (cells[columns.date] === '') return emptyCell(columns.date);
-            const reading = readDate(cells[columns.date]);
-            if (!isReadDate(reading)) return reading.reason;
-            coverage.addEvent({ ...entry, date: reading.date });
+            if (isRefusal(entry)) return entry;
+            const written = cells[columns.date];
+            if (written === '') return emptyCell(columns.date);
+            const reading = readDate(written);
+            if (!isReadDate(reading)) return { value: written, reason: reading.reason };
+            const place = { file: part.fileName, line };
+            if (!coverage.addEvent({ ...entry, date: reading.date }, place)) {
+              unused.add({
+                ...place,
+                value: written,
+                reason: `Datumet ${reading.date} ligger utanför perioden ${period.from}–${period.to}`,
+              });
+            }
             return null;
           });
         }
       },
-      result(fileNames: string[]): Omit<ComputedFigure, 'value'> {
+      result(fileNames: string[]): MethodResult {
         if (!rowsOf.roster) {
           throw invalid('Elevregistret har inga rader som kunde läsas', {
             roster: 'Elevregistret har inga rader som kunde läsas',
           });
         }
         const result = coverage.result();
+        for (const event of result.unmatchedEvents) unused.add(event);
+        const uncovered =
+          measure === 'anyEvent'
+            ? result.studentsWithoutEvents
+            : measure === 'pairs'
+              ? result.uncoveredStudents.flatMap((student) =>
+                  student.missing.map((group) => ({ label: `${student.label} – ${group}`, missing: [group] })),
+                )
+              : result.uncoveredStudents;
         return {
           method: 'coverage',
-          numerator: result.covered,
-          denominator: result.total,
-          period: settings.period,
+          measure,
+          fractions: applicableMeasures(result.byGroup).map((applicable) => ({
+            measure: applicable,
+            ...coverageFraction(result, applicable),
+          })),
+          numerator: 0,
+          denominator: 0,
+          period,
           byDate: null,
           fileNames,
           rowsRead: rowsOf.roster + (rowsOf.events ?? 0),
-          rejected: { count: rejections.count, examples: rejections.examples },
-          uncovered: { count: result.uncovered.length, examples: result.uncovered.slice(0, MAX_UNCOVERED_EXAMPLES) },
+          rejected: { count: unused.unreadable, examples: unused.unreadableExamples },
+          unused: { count: 0, examples: [] },
+          uncovered: { count: uncovered.length, examples: uncovered.slice(0, MAX_UNCOVERED_EXAMPLES) },
           explanation: coverageExplanation({
             result,
-            byGroup,
-            period: settings.period,
+            measure,
+            period,
             rosterRows: rowsOf.roster,
             eventRows: rowsOf.events ?? 0,
-            rejectedRows: rejections.count,
+            rejectedRows: unused.unreadable,
           }),
         };
       },
@@ -239,12 +293,14 @@ function methodRun(settings: ComputationSettings, rejections: Rejections) {
   const { records } = settings.columns;
   return {
     async read(_role: FileRole, part: FileUpload) {
-      await readUpload(part, 'records', records, rejections, (columns) => (cells) => {
+      await readUpload(part, 'records', records, unused, (columns) => (cells) => {
         if (cells[columns.label] === '') return emptyCell(columns.label);
-        return shareByDate.addRow({ label: cells[columns.label], registeredOn: cells[columns.date] });
+        const written = cells[columns.date];
+        const reason = shareByDate.addRow({ label: cells[columns.label], registeredOn: written });
+        return reason === null ? null : { value: written, reason };
       });
     },
-    result(fileNames: string[]): Omit<ComputedFigure, 'value'> {
+    result(fileNames: string[]): MethodResult {
       const result = shareByDate.result();
       if (result.total === 0) {
         throw invalid('Filen har inga rader som kunde läsas', { records: 'Filen har inga rader som kunde läsas' });
@@ -252,19 +308,25 @@ function methodRun(settings: ComputationSettings, rejections: Rejections) {
       const notRegistered = result.neverRegistered + result.registeredLater;
       return {
         method: 'share_by_date',
-        numerator: result.registered,
-        denominator: result.total,
+        measure: 'byDate',
+        fractions: [{ measure: 'byDate', numerator: result.registered, denominator: result.total }],
+        numerator: 0,
+        denominator: 0,
         period: null,
         byDate: settings.byDate,
         fileNames,
         rowsRead: result.total,
-        rejected: { count: rejections.count, examples: rejections.examples },
-        uncovered: { count: notRegistered, examples: result.notRegistered },
+        rejected: { count: unused.unreadable, examples: unused.unreadableExamples },
+        unused: { count: 0, examples: [] },
+        uncovered: {
+          count: notRegistered,
+          examples: result.notRegistered.map((row) => ({ ...row, missing: [] })),
+        },
         explanation: shareByDateExplanation({
           result,
           byDate: settings.byDate,
           fileName: fileNames[0],
-          rejectedRows: rejections.count,
+          rejectedRows: unused.unreadable,
         }),
       };
     },
@@ -278,10 +340,10 @@ function methodRun(settings: ComputationSettings, rejections: Rejections) {
 export async function computeFromUploads(
   parts: AsyncIterable<UploadPart>,
   unit: 'percent' | 'count' | null,
-): Promise<{ settings: ComputationSettings; figure: ComputedFigure }> {
+): Promise<{ settings: ComputationSettings; figure: ComputedFigure; unusedRows: UnusedRow[] }> {
   let settings: ComputationSettings | undefined;
   let run: ReturnType<typeof methodRun> | undefined;
-  const rejections = new Rejections();
+  const unused = new UnusedRows();
   const fileNames = new Map<FileRole, string>();
 
   for await (const part of parts) {
@@ -290,7 +352,7 @@ export async function computeFromUploads(
         throw invalid(`Fältet '${part.name}' hör inte till en beräkning`, { [part.name]: 'Okänt fält' });
       }
       settings = parseSettings(part.value);
-      run = methodRun(settings, rejections);
+      run = methodRun(settings, unused);
       continue;
     }
     if (!settings || !run) {
@@ -317,6 +379,28 @@ export async function computeFromUploads(
       Object.fromEntries(missing.map((role) => [role, `Välj ${fileLabels[role]} (CSV eller Excel)`])),
     );
   }
-  const figure = run.result(roles.map((role) => fileNames.get(role) as string));
-  return { settings, figure: { ...figure, value: figureValue(unit, figure.numerator, figure.denominator) } };
+  const names = roles.map((role) => fileNames.get(role) as string);
+  const { fractions, ...figure } = run.result(names);
+  const figures = fractions.map((fraction) => ({
+    ...fraction,
+    value: figureValue(unit, fraction.numerator, fraction.denominator),
+  }));
+  const own = figures.find((candidate) => candidate.measure === figure.measure);
+  if (!own) {
+    // Only pairs and every subject need the subject column; the settings check makes sure of it.
+    throw invalid('Måttet kan inte räknas fram ur filerna som de är valda', { measure: 'Välj ämneskolumnen' });
+  }
+  const unusedRows = unused.sorted(names);
+  return {
+    settings,
+    unusedRows,
+    figure: {
+      ...figure,
+      value: own.value,
+      numerator: own.numerator,
+      denominator: own.denominator,
+      figures,
+      unused: { count: unusedRows.length, examples: unusedRows.slice(0, MAX_REJECTED_EXAMPLES) },
+    },
+  };
 }

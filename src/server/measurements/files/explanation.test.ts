@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createCoverage } from './coverage.js';
 import { coverageExplanation, figureValue, shareByDateExplanation } from './explanation.js';
 
 const NBSP = '\u00a0';
@@ -13,38 +14,48 @@ describe('the figure in the goal unit', () => {
 });
 
 describe('the computation in Swedish', () => {
-  const coverage = {
-    covered: 1842,
-    total: 2000,
-    share: 0.921,
-    uncovered: Array.from({ length: 158 }, (_, index) => ({ label: `Elev ${index}` })),
-    duplicateEntries: 0,
-    eventsInPeriod: 15_310,
-    eventsOutsidePeriod: 0,
-    unknownEntries: 0,
+  /** 2,000 students each in one subject, 1,842 assessed; Per Ek also in Svenska, not assessed there. */
+  function coverage(outsidePeriod = 0) {
+    const accumulator = createCoverage({ from: '2027-01-09', to: '2027-06-14' });
+    for (let index = 0; index < 2000; index++)
+      accumulator.addRosterEntry({ student: `Elev ${index}`, group: 'Matematik' });
+    accumulator.addRosterEntry({ student: 'Elev 0', group: 'Svenska' });
+    for (let index = 0; index < 1842; index++) {
+      accumulator.addEvent({ student: `Elev ${index}`, group: 'Matematik', date: '2027-02-01' });
+    }
+    for (let index = 0; index < outsidePeriod; index++) {
+      accumulator.addEvent({ student: 'Elev 1999', group: 'Matematik', date: '2027-08-01' });
+    }
+    return accumulator.result();
+  }
+  const facts = {
+    period: { from: '2027-01-09', to: '2027-06-14' },
+    rosterRows: 2001,
+    eventRows: 1842,
+    rejectedRows: 3,
   };
 
-  it('says what was counted, over which rows, with Swedish digit grouping', () => {
-    expect(
-      coverageExplanation({
-        result: coverage,
-        byGroup: true,
-        period: { from: '2027-01-09', to: '2027-06-14' },
-        rosterRows: 2000,
-        eventRows: 15_310,
-        rejectedRows: 3,
-      }),
-    ).toEqual([
-      `1${NBSP}842 av 2${NBSP}000 elev–ämne-par i elevregistret har minst en bedömning mellan 2027-01-09 och 2027-06-14 (92,1${NBSP}%).`,
-      `Beräkningen bygger på 2${NBSP}000 rader i elevregistret och 15${NBSP}310 rader i bedömningsexporten; 3 rader kunde inte läsas.`,
-      '158 elev–ämne-par saknar bedömning under perioden.',
+  it('says what was counted for the measure, over which rows, with Swedish digit grouping', () => {
+    expect(coverageExplanation({ ...facts, result: coverage(), measure: 'everyGroup' })).toEqual([
+      `1${NBSP}841 av 2${NBSP}000 elever i elevregistret har minst en bedömning i varje ämne de står på mellan 2027-01-09 och 2027-06-14 (92,1${NBSP}%).`,
+      `Beräkningen bygger på 2${NBSP}001 rader i elevregistret och 1${NBSP}842 rader i bedömningsexporten; 3 rader kunde inte läsas.`,
+      '159 elever saknar bedömning i minst ett ämne under perioden.',
     ]);
+    expect(coverageExplanation({ ...facts, result: coverage(), measure: 'pairs' })[0]).toBe(
+      `1${NBSP}842 av 2${NBSP}001 elev–ämne-par i elevregistret har minst en bedömning mellan 2027-01-09 och 2027-06-14 (92,1${NBSP}%).`,
+    );
+    expect(coverageExplanation({ ...facts, result: coverage(), measure: 'anyEvent' })[0]).toBe(
+      `1${NBSP}842 av 2${NBSP}000 elever i elevregistret har minst en bedömning mellan 2027-01-09 och 2027-06-14 (92,1${NBSP}%).`,
+    );
   });
 
   it('counts in the singular when there is one', () => {
+    const accumulator = createCoverage({ from: '2027-01-09', to: '2027-06-14' });
+    accumulator.addRosterEntry({ student: 'Bo Ek', group: null });
+    accumulator.addEvent({ student: 'Bo Ek', group: null, date: '2027-08-01' });
     const lines = coverageExplanation({
-      result: { ...coverage, covered: 0, total: 1, share: 0, uncovered: [{ label: 'Bo Ek' }], eventsOutsidePeriod: 1 },
-      byGroup: false,
+      result: accumulator.result(),
+      measure: 'anyEvent',
       period: { from: '2027-01-09', to: '2027-06-14' },
       rosterRows: 1,
       eventRows: 1,

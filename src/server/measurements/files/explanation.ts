@@ -1,4 +1,4 @@
-import type { CoverageResult } from './coverage.js';
+import { type CoverageMeasure, type CoverageResult, coverageFraction } from './coverage.js';
 import type { ShareByDateResult } from './share-by-date.js';
 
 /** The figure in the goal's unit: a percentage with one decimal, or the count itself. */
@@ -22,20 +22,30 @@ const unreadable = (count: number) => (count === 0 ? 'alla rader kunde läsas' :
 
 export interface CoverageFacts {
   result: CoverageResult;
-  /** Whether the roster is per student and subject (or group), not per student. */
-  byGroup: boolean;
+  /** The measure the figure is computed for. */
+  measure: CoverageMeasure;
   period: { from: string; to: string };
   rosterRows: number;
   eventRows: number;
   rejectedRows: number;
 }
 
+const students = (count: number) => counted(count, 'elev', 'elever');
+const pairs = (count: number) => `${number(count)} elev–ämne-par`;
+
 export function coverageExplanation(facts: CoverageFacts): string[] {
-  const { result, byGroup, period } = facts;
-  const entries = (count: number) => (byGroup ? `${number(count)} elev–ämne-par` : counted(count, 'elev', 'elever'));
+  const { result, measure, period } = facts;
+  const { numerator, denominator } = coverageFraction(result, measure);
+  const between = `mellan ${period.from} och ${period.to} (${percent(numerator, denominator)})`;
+  const first =
+    measure === 'pairs'
+      ? `${number(numerator)} av ${pairs(denominator)} i elevregistret har minst en bedömning ${between}.`
+      : measure === 'everyGroup' && result.byGroup
+        ? `${number(numerator)} av ${students(denominator)} i elevregistret har minst en bedömning i varje ämne ` +
+          `de står på ${between}.`
+        : `${number(numerator)} av ${students(denominator)} i elevregistret har minst en bedömning ${between}.`;
   const lines = [
-    `${number(result.covered)} av ${entries(result.total)} i elevregistret ` +
-      `har minst en bedömning mellan ${period.from} och ${period.to} (${percent(result.covered, result.total)}).`,
+    first,
     `Beräkningen bygger på ${rows(facts.rosterRows)} i elevregistret och ${rows(facts.eventRows)} i ` +
       `bedömningsexporten; ${unreadable(facts.rejectedRows)}.`,
   ];
@@ -47,14 +57,26 @@ export function coverageExplanation(facts: CoverageFacts): string[] {
       `${counted(result.eventsOutsidePeriod, 'bedömning', 'bedömningar')} låg utanför perioden och räknades inte.`,
     );
   }
-  if (result.unknownEntries > 0) {
+  if (result.unmatchedEvents.length > 0) {
     lines.push(
-      `Bedömningar finns för ${entries(result.unknownEntries)} som inte finns i elevregistret; ` +
-        'stavas namnen likadant i båda filerna?',
+      `${rows(result.unmatchedEvents.length)} i bedömningsexporten gäller elever eller ämnen som inte finns i ` +
+        'elevregistret; stavas namnen likadant i båda filerna?',
     );
   }
-  if (result.uncovered.length > 0) {
-    lines.push(`${entries(result.uncovered.length)} saknar bedömning under perioden.`);
+  const uncovered =
+    measure === 'pairs'
+      ? result.pairs - result.coveredPairs
+      : measure === 'anyEvent'
+        ? result.studentsWithoutEvents.length
+        : result.uncoveredStudents.length;
+  if (uncovered > 0) {
+    lines.push(
+      measure === 'pairs'
+        ? `${pairs(uncovered)} saknar bedömning under perioden.`
+        : measure === 'everyGroup' && result.byGroup
+          ? `${students(uncovered)} saknar bedömning i minst ett ämne under perioden.`
+          : `${students(uncovered)} saknar bedömning under perioden.`,
+    );
   }
   return lines;
 }

@@ -5,6 +5,8 @@ import {
   computationSchema,
   type FileInspection,
   type Mapping,
+  rejectedRowSchema,
+  type UnusedRow,
 } from '../../../shared/measurements.js';
 import type { ProjectAccess } from '../../access/service.js';
 import { recordAudit } from '../../audit/service.js';
@@ -52,10 +54,11 @@ export async function inspectMeasurementFile(
   return inspection;
 }
 
+/** The columns and the measure chosen: the measure becomes the goal's, shown first next time. */
 const mappingOf = (settings: ComputationSettings): Mapping =>
   settings.method === 'coverage'
-    ? { method: 'coverage', columns: settings.columns }
-    : { method: 'share_by_date', columns: settings.columns };
+    ? { method: 'coverage', columns: settings.columns, measure: settings.measure }
+    : { method: 'share_by_date', columns: settings.columns, measure: 'byDate' };
 
 /**
  * Computes the goal's figure from the uploaded exports as they stream in, keeps the computation
@@ -70,7 +73,7 @@ export async function createComputation(
   parts: () => AsyncIterable<UploadPart>,
 ): Promise<Computation> {
   const goal = await requireUploadRights(context, access, user, goalId);
-  const { settings, figure } = await computeFromUploads(parts(), goal.unit);
+  const { settings, figure, unusedRows } = await computeFromUploads(parts(), goal.unit);
   const computation = computationSchema.parse({
     id: newId(),
     ...figure,
@@ -86,7 +89,8 @@ export async function createComputation(
       project_id: access.project.id,
       method,
       value,
-      result: JSON.stringify(shown),
+      // Every unused row is kept with the computation, for the CSV; the response shows the first.
+      result: JSON.stringify({ ...shown, unusedRows }),
       created_by_user_id: user.id,
       created_at: createdAt,
     });
@@ -121,14 +125,75 @@ export async function getComputation(
   goalId: string,
   computationId: string,
 ): Promise<Computation> {
-  const goal = await computationRepository.findEffectGoal(context.db, access.project.id, goalId);
-  const row = goal && (await computationRepository.findComputation(context.db, goal.id, computationId));
-  if (!row) throw notFound('Beräkningen');
+  const { row, stored } = await storedComputation(context, access, goalId, computationId);
   return computationSchema.parse({
-    ...JSON.parse(row.result),
+    ...stored,
+    ...measureOfEarlierComputation(row.method, stored, row.value),
     id: row.id,
     method: row.method,
     value: row.value,
     createdAt: row.created_at,
   });
+}
+
+async function storedComputation(context: AppContext, access: ProjectAccess, goalId: string, computationId: string) {
+  const goal = await computationRepository.findEffectGoal(context.db, access.project.id, goalId);
+  const row = goal && (await computationRepository.findComputation(context.db, goal.id, computationId));
+  if (!row) throw notFound('Beräkningen');
+  const { unusedRows, ...stored } = JSON.parse(row.result) as Record<string, unknown> & { unusedRows?: unknown };
+  return {
+    row,
+    stored,
+    unusedRows: rejectedRowSchema
+      .array()
+      .catch([])
+      .parse(unusedRows ?? []),
+  };
+}
+
+/**
+ * Computations made before goals named their measure counted student × subject pairs when the
+ * roster had subjects (their explanation says "elev–ämne-par") and students otherwise; they did
+ * not keep the rows they left out beyond the unreadable ones.
+ */
+function measureOfEarlierComputation(method: string, stored: Record<string, unknown>, value: number) {
+  if (stored.measure) return {};
+  const explanation = Array.isArray(stored.explanation) ? stored.explanation.join(' ') : '';
+  const measure = method === 'share_by_date' ? 'byDate' : explanation.includes('elev–ämne-par') ? 'pairs' : 'anyEvent';
+  const rejected = stored.rejected as { count: number; examples: unknown[] } | undefined;
+  return {
+    measure,
+    figures: [{ measure, value, numerator: stored.numerator, denominator: stored.denominator }],
+    unused: rejected ?? { count: 0, examples: [] },
+  };
+}
+
+// A cell starting like a formula would be run as one by a spreadsheet that opens the file.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[";\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/**
+ * Every row the computation did not use, with file, line, value and reason, as CSV that Excel with
+ * Swedish settings opens by a double click (UTF-8 with a byte order mark, `;`, CRLF).
+ */
+export function unusedRowsCsv(rows: UnusedRow[]): Buffer {
+  const lines = [
+    ['Fil', 'Rad', 'Värde', 'Orsak'],
+    ...rows.map((row) => [row.file, String(row.line), row.value, row.reason]),
+  ];
+  return Buffer.from(`\ufeff${lines.map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`, 'utf8');
+}
+
+export async function getUnusedRowsCsv(
+  context: AppContext,
+  access: ProjectAccess,
+  goalId: string,
+  computationId: string,
+): Promise<Buffer> {
+  const { unusedRows } = await storedComputation(context, access, goalId, computationId);
+  return unusedRowsCsv(unusedRows);
 }
