@@ -52,7 +52,7 @@ const schoolsCsv =
 async function importSchools() {
   const result = (await preview(admin, 'schools', schoolsCsv)).json() as SchoolImportPreview;
   const committed = await commit(admin, { kind: 'schools', rows: newRows(result) });
-  expect(committed.json()).toEqual({ kind: 'schools', created: 3, skipped: 0 });
+  expect(committed.json()).toEqual({ kind: 'schools', created: 3, skipped: 0, rolesAssigned: 0, rejected: [] });
 }
 
 const schoolsOf = async (customer = customerId): Promise<School[]> =>
@@ -79,7 +79,7 @@ describe('importing schools', () => {
 
     const committed = await commit(admin, { kind: 'schools', rows: newRows(result) });
     expect(committed.statusCode).toBe(200);
-    expect(committed.json()).toEqual({ kind: 'schools', created: 3, skipped: 0 });
+    expect(committed.json()).toEqual({ kind: 'schools', created: 3, skipped: 0, rolesAssigned: 0, rejected: [] });
     expect((await schoolsOf()).map((school) => [school.name, school.schoolForms, school.schoolUnitCode])).toEqual([
       ['Björkängsgymnasiet', ['gymnasieskola'], null],
       ['Älvskolan', ['grundskola', 'fritidshem'], '12345678'],
@@ -142,14 +142,18 @@ describe('importing people', () => {
           phone: '070-123 45 67',
           title: 'Rektor',
           school: 'Älvskolan',
+          roles: null,
         },
       ],
-      [4, { name: 'Lars Ek', email: 'lars.ek@kommun.se', phone: null, title: 'Lärare', school: null }],
-      [5, { name: 'Mira Ström', email: null, phone: '701234567', title: null, school: 'Björkängsgymnasiet' }],
+      [4, { name: 'Lars Ek', email: 'lars.ek@kommun.se', phone: null, title: 'Lärare', school: null, roles: null }],
+      [
+        5,
+        { name: 'Mira Ström', email: null, phone: '701234567', title: null, school: 'Björkängsgymnasiet', roles: null },
+      ],
     ]);
 
     const first = await commit(admin, { kind: 'people', rows: newRows(result) });
-    expect(first.json()).toEqual({ kind: 'people', created: 3, skipped: 0 });
+    expect(first.json()).toEqual({ kind: 'people', created: 3, skipped: 0, rolesAssigned: 0, rejected: [] });
     const people = await peopleOf();
     const schools = await schoolsOf();
     expect(people.map((person) => person.name)).toEqual(['Åsa Öberg', 'Lars Ek', 'Mira Ström'].sort());
@@ -162,7 +166,7 @@ describe('importing people', () => {
     });
 
     const second = await commit(admin, { kind: 'people', rows: newRows(result) });
-    expect(second.json()).toEqual({ kind: 'people', created: 0, skipped: 3 });
+    expect(second.json()).toEqual({ kind: 'people', created: 0, skipped: 3, rolesAssigned: 0, rejected: [] });
     expect(await peopleOf()).toHaveLength(3);
 
     const history = await testApp.app.stegvis.db
@@ -257,7 +261,7 @@ describe('importing people', () => {
     expect(result.rows[5000]).toMatchObject({ rowNumber: 5002, status: 'error' });
 
     const committed = await commit(admin, { kind: 'people', rows: newRows(result) });
-    expect(committed.json()).toEqual({ kind: 'people', created: 5000, skipped: 0 });
+    expect(committed.json()).toEqual({ kind: 'people', created: 5000, skipped: 0, rolesAssigned: 0, rejected: [] });
     expect(await peopleOf()).toHaveLength(5000);
   });
 });
@@ -331,5 +335,224 @@ describe('who may import', () => {
     const readOnly = await reader.request({ method: 'POST', url: previewUrl('schools'), ...multipart(schoolsCsv) });
     expect(readOnly.statusCode).toBe(403);
     expect((await commit(reader, { kind: 'schools', rows })).statusCode).toBe(403);
+  });
+});
+
+describe('people with their roles', () => {
+  const rolesCsv =
+    'Namn;E-post;Titel;Skola;Roll\n' +
+    'Rut Rektorsson;rut@kommun.se;Rektor;Älvskolan;Rektor\n' +
+    'Adam Admin;adam@kommun.se;IT-tekniker;Älvskolan;Administratör, Användarstödjare\n' +
+    'Pia Ledare;pia@kommun.se;Utvecklingschef;;projektledare\n' +
+    'Sara Styr;sara@kommun.se;Förvaltningschef;;Styrgrupp\n' +
+    'Lärare Utan Roll;larare@kommun.se;Lärare;Björkängsgymnasiet;\n';
+
+  const previewFor = (projectId: string | undefined, csv: string) =>
+    admin.request({
+      method: 'POST',
+      url: `${previewUrl('people')}${projectId ? `&projectId=${projectId}` : ''}`,
+      ...multipart(csv),
+    });
+
+  it('shows how the Roll column maps to the template and imports people with their roles, each audited', async () => {
+    await importSchools();
+    const project = await createProject(admin, customerId);
+    const response = await previewFor(project.id, rolesCsv);
+    expect(response.statusCode).toBe(200);
+    const result: PersonImportPreview = response.json();
+    expect(result.columns.roles).toBe('Roll');
+    expect(result.project).toEqual({ id: project.id, name: project.name });
+    expect(result.roleSource).toBe('column');
+    expect(result.summary).toEqual({ total: 5, ok: 5, errors: 0, duplicates: 0 });
+    expect(result.roleMapping.map((entry) => [entry.text, entry.roleKey, entry.level])).toEqual([
+      ['Administratör', 'administrator', 'school'],
+      ['Användarstödjare', 'anvandarstodjare', 'school'],
+      ['projektledare', 'projektledare', 'project'],
+      ['Rektor', 'rektor', 'school'],
+      ['Styrgrupp', 'styrgrupp', 'project'],
+    ]);
+    expect(result.rows.map((row) => row.values.roles)).toEqual([
+      'Rektor',
+      'Administratör, Användarstödjare',
+      'Projektledare',
+      'Styrgrupp',
+      null,
+    ]);
+
+    const committed = await admin.post(`/api/customers/${customerId}/imports/commit`, {
+      kind: 'people',
+      projectId: project.id,
+      rows: result.rows.map((row) => ({ rowNumber: row.rowNumber, ...row.values })),
+    });
+    expect(committed.statusCode).toBe(200);
+    expect(committed.json()).toEqual({ kind: 'people', created: 5, skipped: 0, rolesAssigned: 5, rejected: [] });
+
+    const organisation = (await admin.get(`/api/projects/${project.id}/organisation`)).json();
+    const holders = (roles: { key: string; holders: { person: { name: string } }[] }[], key: string) =>
+      roles.find((role) => role.key === key)?.holders.map((holder) => holder.person.name);
+    expect(holders(organisation.customerRoles, 'projektledare')).toEqual(['Pia Ledare']);
+    expect(holders(organisation.customerRoles, 'styrgrupp')).toEqual(['Sara Styr']);
+    const alv = organisation.schools.find((entry: { school: School }) => entry.school.name === 'Älvskolan');
+    expect(holders(alv.roles, 'rektor')).toEqual(['Rut Rektorsson']);
+    expect(holders(alv.roles, 'administrator')).toEqual(['Adam Admin']);
+    expect(holders(alv.roles, 'anvandarstodjare')).toEqual(['Adam Admin']);
+    // One administrator of the two the template asks for: the count agrees in number.
+    expect(alv.readiness.gaps.map((gap: { message: string }) => gap.message)).toEqual([
+      'Skolan saknar kontaktperson',
+      'Skolan har 1 av 2 administratörer',
+    ]);
+
+    const history = await testApp.app.stegvis.db
+      .selectFrom('audit_events')
+      .select(['action', 'summary', 'project_id'])
+      .where('customer_id', '=', customerId)
+      .where('action', 'in', ['people.imported', 'role.assigned'])
+      .orderBy('created_at')
+      .execute();
+    expect(history.map((event) => [event.action, event.summary, event.project_id])).toEqual([
+      ['role.assigned', 'Rut Rektorsson fick rollen Rektor på Älvskolan', project.id],
+      ['role.assigned', 'Adam Admin fick rollen Administratör på Älvskolan', project.id],
+      ['role.assigned', 'Adam Admin fick rollen Användarstödjare på Älvskolan', project.id],
+      ['role.assigned', 'Pia Ledare fick rollen Projektledare', project.id],
+      ['role.assigned', 'Sara Styr fick rollen Styrgrupp', project.id],
+      ['people.imported', 'Importerade 5 personer med 5 roller från fil', project.id],
+    ]);
+  });
+
+  it('reads roles from the Titel column when there is no Roll column, and only titles that name a role', async () => {
+    await importSchools();
+    const project = await createProject(admin, customerId);
+    const csv =
+      'Namn;E-post;Titel;Skola\nRut R;rut@kommun.se;Rektor;Älvskolan\nLars L;lars@kommun.se;Lärare;Älvskolan\n';
+    const result: PersonImportPreview = (await previewFor(project.id, csv)).json();
+    expect(result.roleSource).toBe('title');
+    expect(result.roleMapping.map((entry) => [entry.text, entry.roleKey])).toEqual([
+      ['Lärare', null],
+      ['Rektor', 'rektor'],
+    ]);
+    expect(result.rows.map((row) => [row.status, row.values.roles])).toEqual([
+      ['new', 'Rektor'],
+      ['new', null],
+    ]);
+  });
+
+  it('names what is wrong with a role: unknown, a school role without a school, a single role twice or held', async () => {
+    await importSchools();
+    const project = await createProject(admin, customerId);
+    const held = await admin.post(`/api/customers/${customerId}/people`, { name: 'Bo Beställare' });
+    await admin.post(`/api/projects/${project.id}/roles`, {
+      roleKey: 'bestallare',
+      personId: held.json().id,
+    });
+    const csv =
+      'Namn;Skola;Roll\n' +
+      'Vera Vakt;Älvskolan;Vaktmästare\n' +
+      'Ann Admin;;Administratör\n' +
+      'Pia Ett;;Projektledare\n' +
+      'Per Två;;Projektledare\n' +
+      'Bea Ny;;Beställare\n';
+    const result: PersonImportPreview = (await previewFor(project.id, csv)).json();
+    expect(result.rows.map((row) => [row.rowNumber, row.status, row.errors.roles])).toEqual([
+      [2, 'error', 'Okänd roll i projektets mall: Vaktmästare'],
+      [3, 'error', 'Administratör är en roll per skola: ange personens skola'],
+      [4, 'new', undefined],
+      [5, 'error', 'Bara en person kan ha rollen Projektledare: den har redan personen på rad 4'],
+      [6, 'error', 'Beställare innehas redan av Bo Beställare i projektet'],
+    ]);
+
+    const withoutProject: PersonImportPreview = (await previewFor(undefined, csv)).json();
+    expect(withoutProject.roleSource).toBe('column');
+    expect(withoutProject.rows.every((row) => row.errors.roles === 'Välj vilket projekt rollerna gäller')).toBe(true);
+  });
+
+  it('refuses roles in a project of another customer', async () => {
+    const other = await createCustomer(admin);
+    const elsewhere = await createProject(admin, other.id);
+    const response = await previewFor(elsewhere.id, 'Namn;Roll\nAnna;Styrgrupp\n');
+    expect(response.statusCode).toBe(404);
+    const committed = await admin.post(`/api/customers/${customerId}/imports/commit`, {
+      kind: 'people',
+      projectId: elsewhere.id,
+      rows: [{ name: 'Anna', roles: 'Styrgrupp' }],
+    });
+    expect(committed.statusCode).toBe(404);
+    expect(await peopleOf()).toEqual([]);
+  });
+});
+
+describe('importing the valid rows of a file with errors', () => {
+  const csv =
+    'Namn;E-post;Skola\n' +
+    'Anna Ny;anna@kommun.se;Älvskolan\n' +
+    'Per Fel;per(at)kommun.se;\n' +
+    'Olle Okänd;olle@kommun.se;Månskolan\n' +
+    'Eva Ny;eva@kommun.se;\n';
+
+  it('stores the good rows in one go and reports the others by line and reason, in the history too', async () => {
+    await importSchools();
+    const result: PersonImportPreview = (await preview(admin, 'people', csv)).json();
+    expect(result.summary).toEqual({ total: 4, ok: 2, errors: 2, duplicates: 0 });
+    const valid = result.rows.filter((row) => row.status === 'new');
+    const turnedAway = result.rows
+      .filter((row) => row.status === 'error')
+      .map((row) => ({ rowNumber: row.rowNumber, reason: Object.values(row.errors).join('; ') }));
+
+    // All or nothing is still what a plain confirm means.
+    const refused = await commit(admin, {
+      kind: 'people',
+      rows: result.rows.map((row) => ({ rowNumber: row.rowNumber, ...row.values })),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toBe('2 rader har fel. Ingenting importerades.');
+    expect(await peopleOf()).toEqual([]);
+
+    const committed = await admin.post(`/api/customers/${customerId}/imports/commit`, {
+      kind: 'people',
+      mode: 'valid',
+      rows: valid.map((row) => ({ rowNumber: row.rowNumber, ...row.values })),
+      rejected: turnedAway,
+    });
+    expect(committed.statusCode).toBe(200);
+    expect(committed.json()).toEqual({
+      kind: 'people',
+      created: 2,
+      skipped: 0,
+      rolesAssigned: 0,
+      rejected: [
+        { rowNumber: 3, reason: 'Ange en giltig e-postadress' },
+        { rowNumber: 4, reason: 'Skolan Månskolan finns inte hos kunden. Importera skolorna först.' },
+      ],
+    });
+    expect((await peopleOf()).map((person) => person.name)).toEqual(['Anna Ny', 'Eva Ny']);
+
+    const event = await testApp.app.stegvis.db
+      .selectFrom('audit_events')
+      .select(['summary', 'after'])
+      .where('customer_id', '=', customerId)
+      .where('action', '=', 'people.imported')
+      .executeTakeFirstOrThrow();
+    expect(event.summary).toBe('Importerade 2 personer från fil; 2 rader med fel importerades inte');
+    expect(JSON.parse(event.after as string)).toMatchObject({
+      created: 2,
+      names: ['Anna Ny', 'Eva Ny'],
+      rejectedCount: 2,
+      rejected: [{ rowNumber: 3 }, { rowNumber: 4 }],
+    });
+  });
+
+  it('turns away a row that fails the check again on confirm instead of refusing the import', async () => {
+    await importSchools();
+    const committed = await admin.post(`/api/customers/${customerId}/imports/commit`, {
+      kind: 'people',
+      mode: 'valid',
+      rows: [
+        { rowNumber: 2, name: 'Anna Ny', email: 'anna@kommun.se' },
+        { rowNumber: 7, name: 'Bo Fel', email: 'inte-en-adress' },
+      ],
+    });
+    expect(committed.json()).toMatchObject({
+      created: 1,
+      rejected: [{ rowNumber: 7, reason: 'E-post: Ange en giltig e-postadress' }],
+    });
   });
 });

@@ -60,7 +60,8 @@ export const importRoutes =
           summary: 'Läs en CSV- eller Excel-fil med skolor eller personer och visa vad som skulle importeras',
           description:
             'Skicka filen som multipart/form-data (fältet file). Ingenting sparas: svaret visar varje rad med fel, ' +
-            'dubbletter och vad som är nytt.',
+            'dubbletter och vad som är nytt. En personfil med kolumnen Roll (eller Titel) ger rollerna i projektet ' +
+            'projectId; svaret visar vilken roll i mallen varje värde blir.',
           consumes: ['multipart/form-data'],
           params: customerParamsSchema,
           querystring: importQuerySchema,
@@ -68,7 +69,7 @@ export const importRoutes =
         },
       },
       async (request) =>
-        previewImport(context, requireUser(request), request.params.customerId, request.query.kind, () =>
+        previewImport(context, requireUser(request), request.params.customerId, request.query, () =>
           readUploadedFile(request),
         ),
     );
@@ -80,7 +81,11 @@ export const importRoutes =
         bodyLimit: 10 * 1024 * 1024,
         schema: {
           tags,
-          summary: 'Importera de bekräftade raderna från förhandsvisningen, alla eller ingen',
+          summary: 'Importera de bekräftade raderna från förhandsvisningen: alla eller ingen, eller de giltiga',
+          description:
+            'mode all (förvalt): en rad med fel och ingenting sparas. mode valid: de giltiga raderna sparas i en ' +
+            'transaktion och övriga rader kommer tillbaka i rejected med rad och orsak. Personernas roller ges i ' +
+            'projektet projectId, var och en i historiken.',
           params: customerParamsSchema,
           body: importCommitBodySchema,
           response: { 200: importResultSchema, ...errors },

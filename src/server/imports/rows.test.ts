@@ -175,6 +175,7 @@ describe('person rows', () => {
       phone: null,
       title: null,
       school: 'Ekskolan',
+      roles: null,
     });
     expect(rows[0].input).toEqual({
       name: 'Åsa Öberg',
@@ -182,6 +183,7 @@ describe('person rows', () => {
       phone: null,
       title: null,
       schoolId: SCHOOL_ID,
+      roleKeys: [],
     });
     expect(rows[7].input).toMatchObject({ name: 'Kim Ny', phone: '070-1', title: 'Lärare', email: null });
   });

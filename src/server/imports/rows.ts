@@ -11,6 +11,7 @@ import {
   type ImportSummary,
   type PersonImportField,
   type PersonImportValues,
+  type RoleMapping,
   type SchoolImportField,
   type SchoolImportValues,
 } from '../../shared/imports.js';
@@ -21,6 +22,7 @@ import {
   schoolForms,
   schoolInputSchema,
 } from '../../shared/organisation.js';
+import type { TemplateContent } from '../../shared/templates.js';
 import { AppError } from '../core/errors.js';
 
 /** One non-empty row of an uploaded table, with its row number in the file (1 = first line). */
@@ -71,6 +73,7 @@ const personAliases: FieldAliases<PersonImportField | 'firstName' | 'lastName'> 
   ],
   title: ['titel', 'befattning', 'yrkestitel', 'tjanst', 'title', 'jobtitle', 'position'],
   school: ['skola', 'skolnamn', 'skolenhet', 'arbetsplats', 'school', 'schoolname', 'workplace'],
+  roles: ['roll', 'roller', 'projektroll', 'projektroller', 'role', 'roles', 'projectrole', 'projectroles'],
 };
 
 /** A data row as text per field, before it is checked. */
@@ -254,7 +257,7 @@ export function checkSchoolRows(
   });
 }
 
-export type PersonToStore = z.output<typeof personInputSchema>;
+export type PersonToStore = z.output<typeof personInputSchema> & { roleKeys: string[] };
 
 /**
  * A person is the same as another when the e-mail addresses are the same; without an address,
@@ -262,30 +265,124 @@ export type PersonToStore = z.output<typeof personInputSchema>;
  */
 const personKey = (name: string, email: string | null) => (email ? `e:${email.toLowerCase()}` : `n:${nameKey(name)}`);
 
+type CustomerRole = TemplateContent['customerRoles'][number];
+
+/**
+ * What a person file's roles are checked against: the project's template roles and who already
+ * holds them. `column`: every value must name a role. `title`: the Titel column is read for roles,
+ * and a title that names none gives no role. Without it (no project chosen) roles are not read.
+ */
+export interface RoleContext {
+  roles: CustomerRole[];
+  source: 'column' | 'title';
+  holdings: { roleKey: string; schoolId: string | null; personName: string }[];
+}
+
+/** "Rektor", "rektorer", "rektor" all name the role rektor. */
+function roleLookup(roles: CustomerRole[]): Map<string, CustomerRole> {
+  const lookup = new Map<string, CustomerRole>();
+  for (const role of roles) {
+    for (const name of [role.key, role.title, role.titlePlural ?? '']) {
+      if (name !== '' && !lookup.has(headerKey(name))) lookup.set(headerKey(name), role);
+    }
+  }
+  return lookup;
+}
+
+/** "Rektor, Administratör" or "Rektor och administratör": the parts of a role cell. */
+export const roleParts = (value: string): string[] =>
+  value
+    .split(/[,;/|+&\n]|\s+och\s+/i)
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+/** How each distinct value of the role column is understood, for the preview. */
+export function roleMapping(rawRoles: (string | null)[], roles: CustomerRole[]): RoleMapping[] {
+  const lookup = roleLookup(roles);
+  const byKey = new Map<string, RoleMapping>();
+  for (const raw of rawRoles) {
+    for (const part of roleParts(raw ?? '')) {
+      const key = headerKey(part);
+      const existing = byKey.get(key);
+      if (existing) {
+        existing.rows += 1;
+        continue;
+      }
+      const role = lookup.get(key);
+      byKey.set(key, {
+        text: part,
+        roleKey: role?.key ?? null,
+        roleTitle: role?.title ?? null,
+        level: role?.level ?? null,
+        rows: 1,
+      });
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.rows - a.rows || a.text.localeCompare(b.text, 'sv'));
+}
+
 export function checkPersonRows(
   records: RawRecord<PersonImportField>[],
   existing: ExistingOrganisation,
+  roleContext?: RoleContext,
 ): CheckedRow<PersonImportValues, PersonToStore>[] {
   const schoolsByName = new Map(existing.schools.map((school) => [nameKey(school.name), school]));
   const existingKeys = new Set(existing.people.map((person) => personKey(person.name, person.email)));
   const firstRowByKey = new Map<string, number>();
+  const lookup = roleLookup(roleContext?.roles ?? []);
+  // A role only one person may hold in the project: who holds it, in the project or earlier in the file.
+  const singleHolder = new Map<string, (title: string) => string>();
+  for (const holding of roleContext?.holdings ?? []) {
+    if (holding.schoolId !== null) continue;
+    singleHolder.set(holding.roleKey, (title) => `${title} innehas redan av ${holding.personName} i projektet`);
+  }
   return records.map(({ rowNumber, raw }) => {
     const errors: Record<string, string> = {};
     const name = text(raw.name);
     const schoolText = text(raw.school);
     const school = schoolText === '' ? undefined : schoolsByName.get(nameKey(schoolText));
+    const title = orNull(text(raw.title));
+    const roleText = roleContext?.source === 'title' ? (title ?? '') : text(raw.roles);
     const values: PersonImportValues = {
       name,
       email: orNull(text(raw.email)),
       phone: orNull(text(raw.phone)),
-      title: orNull(text(raw.title)),
+      title,
       school: school ? school.name : orNull(schoolText),
+      roles: null,
     };
 
     if (name === '') errors.name = 'Namn saknas';
     if (schoolText !== '' && !school) {
       errors.school = `Skolan ${schoolText} finns inte hos kunden. Importera skolorna först.`;
     }
+
+    const rowRoles: CustomerRole[] = [];
+    const unknownRoles: string[] = [];
+    for (const part of roleParts(roleText)) {
+      const role = lookup.get(headerKey(part));
+      if (!role) unknownRoles.push(part);
+      else if (!rowRoles.includes(role)) rowRoles.push(role);
+    }
+    if (roleContext?.source === 'title')
+      values.roles = rowRoles.length > 0 ? rowRoles.map((role) => role.title).join(', ') : null;
+    else if (roleText !== '') {
+      values.roles = unknownRoles.length > 0 ? roleText : rowRoles.map((role) => role.title).join(', ');
+      if (!roleContext) errors.roles = 'Välj vilket projekt rollerna gäller';
+      else if (unknownRoles.length > 0) {
+        errors.roles = `Okänd roll i projektets mall: ${unknownRoles.join(', ')}`;
+      }
+    }
+    for (const role of rowRoles) {
+      if (errors.roles) break;
+      if (role.level === 'school' && !school) {
+        errors.roles = `${role.title} är en roll per skola: ange personens skola`;
+      } else if (role.level === 'project' && !role.group) {
+        const holder = singleHolder.get(role.key);
+        if (holder) errors.roles = holder(role.title);
+      }
+    }
+
     const parsed = personInputSchema.safeParse({ ...values, schoolId: school?.id ?? null });
     if (parsed.success) values.email = parsed.data.email;
     else addIssues(errors, parsed.error.issues, { schoolId: 'school' });
@@ -298,7 +395,22 @@ export function checkPersonRows(
       else errors.name ??= `Samma namn, utan e-postadress, som på rad ${first} i filen`;
     }
     const status = statusOf(errors, existingKeys.has(key));
-    return { rowNumber, values, errors, status, input: status === 'new' && parsed.success ? parsed.data : null };
+    if (status === 'new') {
+      for (const role of rowRoles) {
+        if (role.level !== 'project' || role.group) continue;
+        singleHolder.set(
+          role.key,
+          (title) => `Bara en person kan ha rollen ${title}: den har redan personen på rad ${rowNumber}`,
+        );
+      }
+    }
+    return {
+      rowNumber,
+      values,
+      errors,
+      status,
+      input: status === 'new' && parsed.success ? { ...parsed.data, roleKeys: rowRoles.map((role) => role.key) } : null,
+    };
   });
 }
 

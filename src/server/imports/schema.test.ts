@@ -32,12 +32,29 @@ describe('the preview response', () => {
         rows: [
           {
             rowNumber: 3,
-            values: { name: 'Per "Fel"', email: 'per@', phone: null, title: null, school: 'Månskolan' },
-            errors: { email: 'Ange en giltig e-postadress', school: 'Skolan Månskolan finns inte' },
+            values: {
+              name: 'Per "Fel"',
+              email: 'per@',
+              phone: null,
+              title: 'Lärare',
+              school: 'Månskolan',
+              roles: 'Rektor, Vaktmästare',
+            },
+            errors: {
+              email: 'Ange en giltig e-postadress',
+              school: 'Skolan Månskolan finns inte',
+              roles: 'Okänd roll i projektets mall: Vaktmästare',
+            },
             status: 'error',
           },
         ],
         summary: { total: 1, ok: 0, errors: 1, duplicates: 0 },
+        project: { id: '0190a1b2-0000-7000-8000-000000000001', name: 'Implementering' },
+        roleSource: 'column',
+        roleMapping: [
+          { text: 'Rektor', roleKey: 'rektor', roleTitle: 'Rektor', level: 'school', rows: 1 },
+          { text: 'Vaktmästare', roleKey: null, roleTitle: null, level: null, rows: 1 },
+        ],
       },
     ];
     for (const preview of previews) {

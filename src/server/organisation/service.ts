@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { CurrentUser } from '../../shared/auth.js';
 import type {
   AssignRoleBody,
@@ -18,6 +19,7 @@ import type { AppContext } from '../core/context.js';
 import { AppError, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { customerRepository } from '../customers/repository.js';
+import type { Database } from '../db/schema.js';
 import { getVendorName } from '../settings/service.js';
 import { withVendorName } from '../templates/vendor-name.js';
 import { minHolders, organisationReadiness } from './readiness.js';
@@ -431,6 +433,69 @@ export async function assignRole(
     });
   });
   return { assignmentId };
+}
+
+/** Who holds which role in the project, for a caller outside this domain that plans new holdings. */
+export async function roleHoldings(
+  db: AppContext['db'],
+  projectId: string,
+): Promise<{ roleKey: string; schoolId: string | null; personId: string; personName: string }[]> {
+  return (await organisationRepository.listAssignments(db, projectId)).map((assignment) => ({
+    roleKey: assignment.role_key,
+    schoolId: assignment.school_id,
+    personId: assignment.person_id,
+    personName: assignment.person_name,
+  }));
+}
+
+/**
+ * Gives customer people their roles inside the caller's transaction (an import stores people and
+ * roles all or nothing), audited as one assignment each exactly as `assignRole` does. The caller has
+ * checked the holdings against the template and the project's holders; the level is checked again
+ * here so that no import can put a school role on the project or the reverse.
+ */
+export async function assignRolesInTransaction(
+  context: AppContext,
+  trx: Kysely<Database>,
+  user: CurrentUser,
+  access: ProjectAccess,
+  holdings: { roleKey: string; person: { id: string; name: string }; school: { id: string; name: string } | null }[],
+): Promise<number> {
+  requireEdit(access);
+  const { project, template } = access;
+  const now = context.clock.now().toISOString();
+  for (const holding of holdings) {
+    const role = template.customerRoles.find((candidate) => candidate.key === holding.roleKey);
+    if (!role || (role.level === 'school') !== (holding.school !== null)) {
+      throw new AppError('VALIDATION_FAILED', 'Rollen finns inte i projektets mall', { roleKey: 'Okänd roll' });
+    }
+    const assignmentId = newId();
+    await organisationRepository.insertAssignment(trx, {
+      id: assignmentId,
+      project_id: project.id,
+      role_key: role.key,
+      school_id: holding.school?.id ?? null,
+      person_id: holding.person.id,
+      created_at: now,
+    });
+    const where = holding.school ? ` på ${holding.school.name}` : '';
+    await recordAudit(context, trx, {
+      actor: user,
+      customerId: project.customerId,
+      projectId: project.id,
+      action: 'role.assigned',
+      entityType: 'role_assignment',
+      entityId: assignmentId,
+      summary: `${holding.person.name} fick rollen ${role.title}${where}`,
+      after: {
+        roleKey: role.key,
+        schoolId: holding.school?.id ?? null,
+        personId: holding.person.id,
+        personName: holding.person.name,
+      },
+    });
+  }
+  return holdings.length;
 }
 
 export async function unassignRole(
