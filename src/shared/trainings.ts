@@ -78,6 +78,38 @@ export const missedTrainingSchema = traineeSchema.extend({
 });
 export type MissedTraining = z.infer<typeof missedTrainingSchema>;
 
+/**
+ * How a training is held when its trainees cannot be split into sessions within its range: fewer
+ * sessions over the maximum, or more sessions under the minimum. A different range is the third way,
+ * chosen by changing the range itself.
+ */
+export const splitChoices = ['over_max', 'under_min'] as const;
+export type SplitChoice = (typeof splitChoices)[number];
+
+export const splitOptionSchema = z.object({
+  choice: z.enum(splitChoices),
+  /** Sessions the trainees take this way. */
+  sessions: z.number().int(),
+  /** The sizes of those sessions, largest first. */
+  sizes: z.array(z.number().int()),
+  /** In words: "1 tillfälle med 22 deltagare, fler än högst 20". */
+  message: z.string(),
+});
+export type SplitOption = z.infer<typeof splitOptionSchema>;
+
+/** Whether the trainees fit the participant range, and the choices when they do not. */
+export const trainingCapacitySchema = z.object({
+  /** True when the trainees can be split into sessions that all keep within the range. */
+  fits: z.boolean(),
+  /** When they cannot, in words: "22 personer kan inte delas i grupper om 15–20"; else null. */
+  message: z.string().nullable(),
+  /** The real ways to hold the training anyway; empty when it fits. */
+  options: z.array(splitOptionSchema),
+  /** The way the project chose; null when none is chosen or none is needed. */
+  choice: z.enum(splitChoices).nullable(),
+});
+export type TrainingCapacity = z.infer<typeof trainingCapacitySchema>;
+
 export const trainingSchema = z.object({
   key: z.string(),
   title: z.string(),
@@ -92,13 +124,21 @@ export const trainingSchema = z.object({
   participantRole: z.object({ key: z.string(), title: z.string() }).nullable(),
   /** Who should attend: the role's holders (role), those who missed a session (catchUp), none (staff). */
   trainees: z.array(traineeSchema),
-  /** Sessions the trainees need at most `maxParticipants` per session; null without a maximum. */
+  /**
+   * Sessions the trainees need at most `maxParticipants` per session, or as the project chose when
+   * they cannot be split within the range (see `capacity`); null without a maximum.
+   */
   sessionsNeeded: z.number().int().nullable(),
+  /** Whether the trainees can be split within the range; null for the staff training, which has no sessions. */
+  capacity: trainingCapacitySchema.nullable(),
   proposals: z.array(proposalSchema),
   sessions: z.array(trainingSessionSchema),
   /** Trainees not booked on any session of this training. */
   unbooked: z.array(traineeSchema),
-  /** How the unbooked would be spread over the confirmed sessions; empty when nothing to place. */
+  /**
+   * How the unbooked would be spread over the coming sessions, every session within the range (or as
+   * the project chose); empty when nothing to place or no such split exists on the sessions there are.
+   */
   suggestedSplit: z.array(z.object({ sessionId: z.string(), people: z.array(traineeSchema) })),
   missed: z.array(missedTrainingSchema),
 });
@@ -167,6 +207,13 @@ export const updateTrainingRangeBodySchema = z
     { message: 'Minsta antalet kan inte vara större än högsta', path: ['maxParticipants'] },
   );
 export type UpdateTrainingRangeBody = z.infer<typeof updateTrainingRangeBodySchema>;
+
+/** The project's way to hold a training whose trainees cannot be split within the range; null takes it back. */
+export const chooseSplitBodySchema = z.object({
+  version: z.number().int().min(0),
+  choice: z.enum(splitChoices).nullable(),
+});
+export type ChooseSplitBody = z.infer<typeof chooseSplitBodySchema>;
 
 export const MIN_PROPOSED_DATES = 3;
 

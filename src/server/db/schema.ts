@@ -367,6 +367,8 @@ export interface ProjectTrainingsTable {
   training_key: string;
   min_participants: number | null;
   max_participants: number | null;
+  /** How the project holds the training when its trainees cannot be split within the range. */
+  split_choice: 'over_max' | 'under_min' | null;
   version: Generated<number>;
   updated_at: string;
 }

@@ -111,7 +111,14 @@ function trainingNeeds(project: PortfolioProject, template: TemplateContent, dat
         (holding) => holding.role_key === type.participantRoleKey && holding.person_customer_id === project.customer_id,
       ),
     ).length;
-    const needed = sessionsNeeded(trainees, own ? own.max_participants : (type.maxParticipants ?? null));
+    // The portfolio reads a project's maximum but not its minimum or its choice: with no choice made
+    // the count is the same whatever the minimum (sessions of at most the maximum). A project that
+    // chose fewer sessions over the maximum needs fewer than counted here.
+    const needed = sessionsNeeded(
+      trainees,
+      { min: null, max: own ? own.max_participants : (type.maxParticipants ?? null) },
+      null,
+    );
     if (needed === null) return [];
     return [
       {

@@ -22,7 +22,9 @@ import {
   sessionsNeeded,
   sessionWarnings,
   splitIntoSessions,
+  splitLimits,
   TRAINING_LEADER_ROLE,
+  trainingCapacity,
   trainingKind,
   trainingRights,
   USER_SUPPORTER_ROLE,
@@ -111,8 +113,8 @@ export function rightsOf(
 function rangeOf(type: TrainingType, data: ProjectData) {
   const own = data.ranges.find((range) => range.training_key === type.key);
   return own
-    ? { min: own.min_participants, max: own.max_participants, version: own.version }
-    : { min: type.minParticipants ?? null, max: type.maxParticipants ?? null, version: 0 };
+    ? { min: own.min_participants, max: own.max_participants, version: own.version, choice: own.split_choice }
+    : { min: type.minParticipants ?? null, max: type.maxParticipants ?? null, version: 0, choice: null };
 }
 
 function buildTrainings(access: ProjectAccess, data: ProjectData, today: string): Training[] {
@@ -191,11 +193,15 @@ function buildTrainings(access: ProjectAccess, data: ProjectData, today: string)
     const booked = new Set(bookings.map((row) => row.person_id));
     const unbooked = trainees.filter((trainee) => !booked.has(trainee.personId));
     const upcoming = sessions.filter((session) => session.date >= today);
-    const split = splitIntoSessions(
-      unbooked.map((trainee) => ({ ...trainee, id: trainee.personId, groupKey: trainee.schoolId })),
-      upcoming.map((session) => ({ id: session.id, booked: session.participants.length })),
-      range.max,
-    );
+    const capacity = kind === 'staff' ? null : trainingCapacity(trainees.length, range, range.choice);
+    const limits = capacity ? splitLimits(capacity, range) : null;
+    const split = limits
+      ? (splitIntoSessions(
+          unbooked.map((trainee) => ({ ...trainee, id: trainee.personId, groupKey: trainee.schoolId })),
+          upcoming.map((session) => ({ id: session.id, booked: session.participants.length })),
+          limits,
+        ) ?? [])
+      : [];
     const missed: MissedTraining[] =
       kind === 'role'
         ? stillMissing
@@ -219,7 +225,8 @@ function buildTrainings(access: ProjectAccess, data: ProjectData, today: string)
       version: range.version,
       participantRole: role ? { key: role.key, title: role.title } : null,
       trainees: trainees.map(asTrainee),
-      sessionsNeeded: kind === 'staff' ? null : sessionsNeeded(trainees.length, range.max),
+      sessionsNeeded: kind === 'staff' ? null : sessionsNeeded(trainees.length, range, range.choice),
+      capacity,
       proposals: data.proposals
         .filter((proposal) => proposal.training_key === type.key)
         .map((proposal) => toProposal(proposal, sessionRows))

@@ -90,7 +90,8 @@ export const trainingRepository = {
   async updateRangeIfVersion(
     db: Kysely<Database>,
     target: { projectId: string; trainingKey: string; version: number },
-    change: Pick<ProjectTrainingsTable, 'min_participants' | 'max_participants' | 'updated_at'>,
+    change: Partial<Pick<ProjectTrainingsTable, 'min_participants' | 'max_participants' | 'split_choice'>> &
+      Pick<ProjectTrainingsTable, 'updated_at'>,
   ): Promise<boolean> {
     const result = await db
       .updateTable('project_trainings')

@@ -4,6 +4,7 @@ import { idParamsSchema } from '../../shared/common.js';
 import { errorBodySchema } from '../../shared/errors.js';
 import {
   bookParticipantBodySchema,
+  chooseSplitBodySchema,
   confirmSessionBodySchema,
   markAttendanceBodySchema,
   participantParamsSchema,
@@ -29,6 +30,7 @@ import {
   applySplit,
   bookParticipant,
   cancelSession,
+  chooseSplit,
   confirmSession,
   deleteProposal,
   deleteWorkshop,
@@ -86,6 +88,22 @@ export const trainingRoutes =
           request.params.trainingKey,
           request.body,
         ),
+    );
+
+    app.put(
+      '/api/projects/:id/trainings/:trainingKey/split-choice',
+      {
+        schema: {
+          tags,
+          summary:
+            'Välj hur en utbildning hålls när deltagarna inte kan delas inom intervallet: färre tillfällen över högsta antalet (over_max) eller fler under minsta (under_min); null tar tillbaka valet. Ett annat intervall väljs genom att ändra intervallet.',
+          params: trainingParamsSchema,
+          body: chooseSplitBodySchema,
+          response: { 200: trainingSchema, ...errors },
+        },
+      },
+      async (request) =>
+        chooseSplit(context, requireUser(request), projectAccessOf(request), request.params.trainingKey, request.body),
     );
 
     app.post(

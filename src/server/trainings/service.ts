@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { TemplateContent } from '../../shared/templates.js';
 import type {
+  ChooseSplitBody,
   confirmSessionBodySchema,
   MarkAttendanceBody,
   proposeDatesBodySchema,
@@ -264,6 +265,8 @@ export async function updateTrainingRange(
   const change = {
     min_participants: body.minParticipants,
     max_participants: body.maxParticipants,
+    // A choice of sessions over the maximum or under the minimum was made for the range it replaces.
+    split_choice: null,
     updated_at: context.clock.now().toISOString(),
   };
   await context.db.transaction().execute(async (trx) => {
@@ -292,6 +295,75 @@ export async function updateTrainingRange(
       summary: `Ändrade antalet deltagare per tillfälle för ${type.title}: ${rangeText(body.minParticipants, body.maxParticipants)}`,
       before: { minParticipants: previous.min, maxParticipants: previous.max },
       after: { minParticipants: body.minParticipants, maxParticipants: body.maxParticipants },
+    });
+  });
+  return trainingNow(context, user, access, trainingKey);
+}
+
+/**
+ * How the project holds a training whose trainees cannot be split within its range: one of the real
+ * choices the overview offers, or none (null) to take a choice back. Recorded on the project's range,
+ * on the version it was read at; version 0 keeps the template's range as the project's own.
+ */
+export async function chooseSplit(
+  context: AppContext,
+  user: CurrentUser,
+  access: ProjectAccess,
+  trainingKey: string,
+  body: ChooseSplitBody,
+): Promise<Training> {
+  const type = requireSessionTraining(access, trainingKey);
+  if (!rightsOf(user, access, []).changeRange) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Bara den som skriver planen eller leverantörens utbildningsledare väljer hur utbildningen delas',
+    );
+  }
+  const training = await trainingNow(context, user, access, trainingKey);
+  const capacity = training.capacity;
+  const option = capacity?.options.find((candidate) => candidate.choice === body.choice);
+  if (body.choice !== null && !option) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      capacity?.fits
+        ? `Deltagarna i ${type.title} kan delas inom intervallet; inget val behövs`
+        : 'Det valet finns inte för utbildningen',
+      { choice: 'Välj ett av alternativen' },
+    );
+  }
+  const projectId = access.project.id;
+  const updatedAt = context.clock.now().toISOString();
+  await context.db.transaction().execute(async (trx) => {
+    const saved =
+      body.version === 0
+        ? await trainingRepository.insertRangeIfAbsent(trx, {
+            project_id: projectId,
+            training_key: trainingKey,
+            min_participants: training.minParticipants,
+            max_participants: training.maxParticipants,
+            split_choice: body.choice,
+            updated_at: updatedAt,
+          })
+        : await trainingRepository.updateRangeIfVersion(
+            trx,
+            { projectId, trainingKey, version: body.version },
+            { split_choice: body.choice, updated_at: updatedAt },
+          );
+    if (!saved) {
+      throw new AppError(
+        'VERSION_CONFLICT',
+        'Någon annan har ändrat utbildningen sedan du öppnade sidan. Ladda om och gör valet igen.',
+      );
+    }
+    await recordAudit(context, trx, {
+      ...auditOf(user, access, 'training'),
+      action: 'training.split_chosen',
+      entityId: trainingKey,
+      summary: option
+        ? `Valde för ${type.title}: ${option.message} (${capacity?.message})`
+        : `Tog tillbaka valet av gruppstorlek för ${type.title}`,
+      before: { choice: capacity?.choice ?? null },
+      after: { choice: body.choice, description: option?.message ?? null },
     });
   });
   return trainingNow(context, user, access, trainingKey);

@@ -505,10 +505,9 @@ describe('participants, ranges and the split', () => {
         expect(other.people.some((trainee) => schoolsIn.has(trainee.schoolName))).toBe(false);
       }
     }
-    expect(training.sessions.map((session) => session.warnings)).toEqual([
-      [{ code: 'under_min', message: '0 deltagare, färre än minst 15' }],
-      [{ code: 'under_min', message: '0 deltagare, färre än minst 15' }],
-    ]);
+    // Nobody is booked yet: the sessions are waiting for their bookings, not short of anyone.
+    expect(training.sessions.map((session) => session.warnings)).toEqual([[], []]);
+    expect(training.capacity).toEqual({ fits: true, message: null, options: [], choice: null });
 
     // The overview takes as many queries with three sessions as with two.
     queries = 0;
@@ -591,7 +590,7 @@ describe('participants, ranges and the split', () => {
     );
     const everyone = schools.flatMap((entry) => entry.people.map((holder) => holder.id));
     expect(booked.sort()).toEqual(everyone.sort());
-    expect(training.sessions.map((session) => session.warnings.length)).toEqual([1, 0, 0]);
+    expect(training.sessions.map((session) => session.warnings.length)).toEqual([0, 0, 0]);
     expect(training.sessions[1].participants[0]).toMatchObject({ attendance: 'booked', markedByName: null });
 
     const invitations = await mailsSince(before);
@@ -606,6 +605,131 @@ describe('participants, ranges and the split', () => {
     expect(await mailsSince(before)).toHaveLength(38);
     const noSessions = await writer.post(`/api/projects/${projectId}/trainings/rektorsutbildning/split`);
     expect(noSessions.statusCode).toBe(400);
+  });
+});
+
+describe('trainees who cannot be split within the range', () => {
+  /** 22 administrators at four schools: no number of sessions of 15–20 holds them. */
+  async function twentyTwo(customerId: string, projectId: string) {
+    for (const [index, size] of [6, 6, 5, 5].entries()) {
+      const school = await createSchool(admin, customerId, { name: `Skola ${index + 1}` });
+      await createRoleHolders(testApp.app, {
+        customerId,
+        projectId,
+        schoolId: school.id,
+        roleKey: 'administrator',
+        names: Array.from({ length: size }, (_, number) => `Admin ${index + 1}-${number + 1}`),
+      });
+    }
+  }
+
+  const choose = (agent: Agent, projectId: string, body: { version: number; choice: string | null }) =>
+    agent.put(`/api/projects/${projectId}/trainings/administratorer/split-choice`, body);
+
+  it('says so in words, suggests no split until the project chooses, and records the choice', async () => {
+    const { customerId, projectId, writer, leader } = await trainingProject();
+    await twentyTwo(customerId, projectId);
+    const first = await confirm(leader, projectId, 'administratorer', onSite());
+    const second = await confirm(leader, projectId, 'administratorer', onSite({ date: '2027-03-04' }));
+
+    let training = await trainingOf(writer, projectId, 'administratorer');
+    expect(training.capacity).toEqual({
+      fits: false,
+      message: '22 personer kan inte delas i grupper om 15–20',
+      options: [
+        { choice: 'over_max', sessions: 1, sizes: [22], message: '1 tillfälle med 22 deltagare, fler än högst 20' },
+        {
+          choice: 'under_min',
+          sessions: 2,
+          sizes: [11, 11],
+          message: '2 tillfällen med 11 deltagare, färre än minst 15',
+        },
+      ],
+      choice: null,
+    });
+    expect(training.suggestedSplit).toEqual([]);
+    expect(training.sessions.map((session) => session.warnings)).toEqual([[], []]);
+
+    const reader = await loginAsMember(testApp.app, { customerId, projectId, roleKeys: ['it'] });
+    expect((await choose(reader, projectId, { version: 0, choice: 'over_max' })).statusCode).toBe(403);
+    const unknown = await choose(writer, projectId, { version: 0, choice: 'halva' });
+    expect(unknown.statusCode).toBe(400);
+
+    // One session over the maximum: everyone in one of the two sessions.
+    const overMax = await choose(leader, projectId, { version: 0, choice: 'over_max' });
+    expect(overMax.statusCode, overMax.body).toBe(200);
+    training = overMax.json();
+    expect(training).toMatchObject({ version: 1, minParticipants: 15, maxParticipants: 20, sessionsNeeded: 1 });
+    expect(training.capacity?.choice).toBe('over_max');
+    expect(training.suggestedSplit.map((entry) => [entry.sessionId, entry.people.length])).toEqual([[first.id, 22]]);
+    expect((await trainingOf(writer, projectId, 'administratorer')).capacity?.choice).toBe('over_max');
+
+    const stale = await choose(writer, projectId, { version: 0, choice: 'under_min' });
+    expect(stale.statusCode).toBe(409);
+
+    // Sessions under the minimum: two of 11, schools kept together where they fit.
+    const underMin = await choose(writer, projectId, { version: 1, choice: 'under_min' });
+    expect(underMin.statusCode, underMin.body).toBe(200);
+    training = underMin.json();
+    expect(training).toMatchObject({ version: 2, sessionsNeeded: 2 });
+    expect(training.suggestedSplit.map((entry) => entry.people.length).sort()).toEqual([11, 11]);
+
+    const booked = await writer.post(`/api/projects/${projectId}/trainings/administratorer/split`);
+    expect(booked.statusCode).toBe(200);
+    training = booked.json();
+    expect(training.unbooked).toEqual([]);
+    // Booked sessions under the minimum warn: the project chose them, and they are still short.
+    expect(training.sessions.map((session) => [session.id, session.warnings])).toEqual([
+      [first.id, [{ code: 'under_min', message: '11 deltagare, färre än minst 15' }]],
+      [second.id, [{ code: 'under_min', message: '11 deltagare, färre än minst 15' }]],
+    ]);
+
+    const history = (await writer.get(`/api/projects/${projectId}/history`)).json().items as { summary: string }[];
+    expect(history.map((item) => item.summary)).toContain(
+      'Valde för Utbildning av administratörer: 2 tillfällen med 11 deltagare, färre än minst 15 (22 personer kan inte delas i grupper om 15–20)',
+    );
+  });
+
+  it('takes a different range for the project as the third way, which replaces the earlier choice', async () => {
+    const { customerId, projectId, writer, leader } = await trainingProject();
+    await twentyTwo(customerId, projectId);
+    await confirm(leader, projectId, 'administratorer', onSite());
+    await confirm(leader, projectId, 'administratorer', onSite({ date: '2027-03-04' }));
+    expect((await choose(writer, projectId, { version: 0, choice: 'under_min' })).statusCode).toBe(200);
+
+    const range = await writer.put(`/api/projects/${projectId}/trainings/administratorer`, {
+      version: 1,
+      minParticipants: 10,
+      maxParticipants: 20,
+    });
+    expect(range.statusCode).toBe(200);
+    const training: Training = range.json();
+    expect(training.capacity).toEqual({ fits: true, message: null, options: [], choice: null });
+    expect(training.suggestedSplit.map((entry) => entry.people.length).sort()).toEqual([11, 11]);
+
+    // Nothing to choose where the trainees fit the range; taking back is always allowed.
+    const needless = await choose(writer, projectId, { version: 2, choice: 'over_max' });
+    expect(needless.statusCode).toBe(400);
+    expect(needless.json().error.message).toBe(
+      'Deltagarna i Utbildning av administratörer kan delas inom intervallet; inget val behövs',
+    );
+    expect((await choose(writer, projectId, { version: 2, choice: null })).statusCode).toBe(200);
+
+    // Back to the template's range, the earlier choice is gone and the question is asked again.
+    const back = await writer.put(`/api/projects/${projectId}/trainings/administratorer`, {
+      version: 3,
+      minParticipants: 15,
+      maxParticipants: 20,
+    });
+    expect(back.json()).toMatchObject({ capacity: { fits: false, choice: null }, suggestedSplit: [] });
+    expect(
+      (
+        await writer.put(`/api/projects/${projectId}/trainings/personalutbildning/split-choice`, {
+          version: 0,
+          choice: null,
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 });
 
@@ -628,6 +752,11 @@ describe('attendance, the missed and the catch-up', () => {
       onSite({ date: '2027-02-01', trainerPersonId: trainer.personId }),
     );
     const other = await confirm(leader, projectId, 'administratorer', onSite({ date: '2027-02-03' }));
+    // Three cannot make a group of 15–20: the project holds the session under the minimum.
+    const choice = { version: 0, choice: 'under_min' };
+    expect(
+      (await writer.put(`/api/projects/${projectId}/trainings/administratorer/split-choice`, choice)).statusCode,
+    ).toBe(200);
     await writer.post(`/api/projects/${projectId}/trainings/administratorer/split`);
     let training = await trainingOf(writer, projectId, 'administratorer');
     expect(training.sessions.find((item) => item.id === session.id)?.participants).toHaveLength(3);

@@ -5,7 +5,7 @@ import { Collapsible } from '../organisation/Collapsible.js';
 import { useBookSplit } from './api.js';
 import type { TrainingControls } from './controls.js';
 import { formatSessionDate } from './dates.js';
-import { splitLines } from './rules.js';
+import { noSplitReason, splitLines } from './rules.js';
 
 /** A line names this many schools at most; the rest are counted. */
 const SCHOOLS_NAMED = 4;
@@ -25,7 +25,7 @@ export function SplitSuggestion({ training, controls }: { training: Training; co
     <Stack gap="xs">
       <Text fw={600}>{t('trainings.split.unbooked', { count: training.unbooked.length })}</Text>
       {lines.length === 0 ? (
-        <Text size="sm">{t('trainings.split.needsSession')}</Text>
+        <Text size="sm">{t(`trainings.split.${noSplitReason(training, controls.today)}`)}</Text>
       ) : (
         <>
           <Text size="sm">{t('trainings.split.suggestion')}</Text>

@@ -9,6 +9,7 @@ const colours: Record<TrainingStatus, string> = {
   needsDates: 'red.9',
   awaitingConfirmation: 'blue.9',
   needsMoreSessions: 'red.9',
+  needsSplitChoice: 'red.9',
   needsBooking: 'blue.9',
   booked: 'teal.9',
   someMissed: 'blue.9',

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Training } from '../../shared/trainings.js';
 import type { TrainingControls } from './controls.js';
 import { RangeForm } from './RangeForm.js';
-import { schoolsOf } from './rules.js';
+import { needsSplitChoice, schoolsOf } from './rules.js';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -63,9 +63,14 @@ export function TrainingFacts({ training, controls }: { training: Training; cont
         </Fact>
         <Fact label={t('trainings.facts.sessions')}>
           <Text fw={600}>
-            {training.sessionsNeeded === null
-              ? t('trainings.sessionsConfirmed', { confirmed: training.sessions.length })
-              : t('trainings.sessionsNeeded', { count: training.sessionsNeeded, confirmed: training.sessions.length })}
+            {needsSplitChoice(training)
+              ? t('trainings.sessionsUndecided', { confirmed: training.sessions.length })
+              : training.sessionsNeeded === null
+                ? t('trainings.sessionsConfirmed', { confirmed: training.sessions.length })
+                : t('trainings.sessionsNeeded', {
+                    count: training.sessionsNeeded,
+                    confirmed: training.sessions.length,
+                  })}
           </Text>
         </Fact>
       </SimpleGrid>

@@ -11,6 +11,7 @@ import { ProposeDatesForm } from './ProposeDatesForm.js';
 import { sessionsInOrder, trainingStatus } from './rules.js';
 import { SessionCard } from './SessionCard.js';
 import { SessionForm, type SessionTarget, sessionFormTitle } from './SessionForm.js';
+import { SplitChoice } from './SplitChoice.js';
 import { SplitSuggestion } from './SplitSuggestion.js';
 import { StatusBadge } from './StatusBadge.js';
 import { TrainingFacts } from './TrainingFacts.js';
@@ -42,6 +43,9 @@ export function TrainingSection({
           <StatusBadge status={trainingStatus(training, controls.today)} />
         </Group>
         <TrainingFacts training={training} controls={controls} />
+        {training.capacity && !training.capacity.fits && (
+          <SplitChoice training={training} capacity={training.capacity} controls={controls} />
+        )}
 
         <Stack gap="sm" component="section" aria-labelledby={part('forslag')}>
           <Title order={3} size="h4" id={part('forslag')}>

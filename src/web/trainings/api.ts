@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Attendance,
+  ChooseSplitBody,
   ConfirmSessionBody,
   ProposeDatesBody,
   RecordWorkshopBody,
@@ -40,6 +41,11 @@ const base = (projectId: string) => `/api/projects/${projectId}`;
 export const useUpdateRange = (projectId: string) =>
   useTrainingsMutation(projectId, ({ trainingKey, ...body }: UpdateTrainingRangeBody & { trainingKey: string }) =>
     api<Training>('PUT', `${base(projectId)}/trainings/${trainingKey}`, body),
+  );
+
+export const useChooseSplit = (projectId: string) =>
+  useTrainingsMutation(projectId, ({ trainingKey, ...body }: ChooseSplitBody & { trainingKey: string }) =>
+    api<Training>('PUT', `${base(projectId)}/trainings/${trainingKey}/split-choice`, body),
   );
 
 export const useProposeDates = (projectId: string) =>

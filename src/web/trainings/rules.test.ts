@@ -3,6 +3,7 @@ import type { Trainee, Training, TrainingSession } from '../../shared/trainings.
 import { formatSessionDate } from './dates.js';
 import {
   attendanceOpen,
+  noSplitReason,
   schoolsOf,
   sessionsInOrder,
   splitLines,
@@ -50,6 +51,7 @@ const training = (overrides: Partial<Training> = {}): Training => ({
   participantRole: { key: 'administrator', title: 'Administratör' },
   trainees: [trainee('Åsa')],
   sessionsNeeded: 1,
+  capacity: { fits: true, message: null, options: [], choice: null },
   proposals: [],
   sessions: [],
   unbooked: [trainee('Åsa')],
@@ -110,6 +112,30 @@ describe('trainingStatus', () => {
   it('says who is missing: nobody holds the role, or nobody missed a session', () => {
     expect(trainingStatus(training({ trainees: [], unbooked: [] }), today)).toBe('noTrainees');
     expect(trainingStatus(training({ kind: 'catchUp', trainees: [], unbooked: [] }), today)).toBe('noneMissed');
+  });
+});
+
+describe('trainees who cannot be split within the range', () => {
+  const undecided = {
+    fits: false,
+    message: '22 personer kan inte delas i grupper om 15–20',
+    options: [
+      { choice: 'over_max' as const, sessions: 1, sizes: [22], message: '' },
+      { choice: 'under_min' as const, sessions: 2, sizes: [11, 11], message: '' },
+    ],
+    choice: null,
+  };
+
+  it('asks for the choice before dates, and no longer once it is made', () => {
+    expect(trainingStatus(training({ capacity: undecided }), today)).toBe('needsSplitChoice');
+    expect(trainingStatus(training({ capacity: { ...undecided, choice: 'under_min' } }), today)).toBe('needsDates');
+  });
+
+  it('tells why nothing is suggested: the choice, no coming session, or too little room', () => {
+    const coming = [session('s1', '2027-04-01')];
+    expect(noSplitReason(training({ capacity: undecided, sessions: coming }), today)).toBe('needsChoice');
+    expect(noSplitReason(training({ sessions: [session('s0', '2027-03-01')] }), today)).toBe('needsSession');
+    expect(noSplitReason(training({ sessions: coming }), today)).toBe('noRoom');
   });
 });
 

@@ -8,6 +8,7 @@ export type TrainingStatus =
   | 'needsDates'
   | 'awaitingConfirmation'
   | 'needsMoreSessions'
+  | 'needsSplitChoice'
   | 'needsBooking'
   | 'booked'
   | 'someMissed'
@@ -19,7 +20,8 @@ const isOver = (session: TrainingSession, today: string) => session.date <= toda
  * Where a session-based training stands, as one word for its badge: first dates, then enough
  * confirmed sessions, then everyone booked, and finally held with attendance marked throughout,
  * where anyone absent still has a catch-up to attend.
- * Without a maximum per session one session is enough.
+ * Without a maximum per session one session is enough. Trainees who cannot be split within the
+ * range wait for the project's choice of how to hold the training before anything else.
  */
 export function trainingStatus(training: Training, today: string): TrainingStatus {
   const { sessions, trainees, unbooked, proposals } = training;
@@ -31,12 +33,23 @@ export function trainingStatus(training: Training, today: string): TrainingStatu
     );
   if (allHeldAndMarked && unbooked.length === 0) return training.missed.length > 0 ? 'someMissed' : 'completed';
   if (trainees.length === 0) return training.kind === 'catchUp' ? 'noneMissed' : 'noTrainees';
+  if (needsSplitChoice(training)) return 'needsSplitChoice';
   const needed = training.sessionsNeeded ?? 1;
   if (sessions.length < needed) {
     if (proposals.some((proposal) => proposal.sessionId === null)) return 'awaitingConfirmation';
     return sessions.length === 0 ? 'needsDates' : 'needsMoreSessions';
   }
   return unbooked.length > 0 ? 'needsBooking' : 'booked';
+}
+
+/** The trainees cannot be split within the range and nobody has chosen how to hold the training instead. */
+export const needsSplitChoice = (training: Training): boolean =>
+  training.capacity !== null && !training.capacity.fits && training.capacity.choice === null;
+
+/** Why the unbooked have no suggested split: no session to come, no choice made yet, or too little room. */
+export function noSplitReason(training: Training, today: string): 'needsSession' | 'needsChoice' | 'noRoom' {
+  if (needsSplitChoice(training)) return 'needsChoice';
+  return training.sessions.some((session) => session.date >= today) ? 'noRoom' : 'needsSession';
 }
 
 export const sessionsInOrder = (sessions: TrainingSession[]): TrainingSession[] =>

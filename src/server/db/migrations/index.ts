@@ -9,6 +9,7 @@ import * as m007 from './007_steps_closure.js';
 import * as m008 from './008_steering.js';
 import * as m009 from './009_single_sign_on.js';
 import * as m010 from './010_project_change_count.js';
+import * as m011 from './011_training_split_choice.js';
 
 /** Registered statically: a file-system provider cannot load `.ts` migrations under the test runner. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '008_steering': m008,
   '009_single_sign_on': m009,
   '010_project_change_count': m010,
+  '011_training_split_choice': m011,
 };
 
 export const migrationProvider: MigrationProvider = {
