@@ -93,7 +93,7 @@ const settings = {
   goalUploads: smoke ? 1 : 3,
   otherLeaders: smoke ? 2 : 30,
   /** Projects the supporter's tick pool is drawn from: enough activities for 50 connections. */
-  tickProjects: smoke ? 3 : 12,
+  tickProjects: smoke ? 3 : 30,
 };
 
 interface Prepared {
@@ -102,6 +102,18 @@ interface Prepared {
 }
 
 const say = (message: string) => console.log(message);
+
+/**
+ * Everything this run started, for a stop by signal (run-all.ts stops a smoke run that hangs with
+ * SIGTERM): the server is not a forked child that leaves with its parent, and PostgreSQL would stay.
+ */
+const cleanups = new Set<() => Promise<void> | void>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`${signal}: stopping the servers this benchmark started …`);
+    Promise.allSettled([...cleanups].map((cleanup) => cleanup())).finally(() => process.exit(1));
+  });
+}
 
 async function prepareDatabase(
   kind: DatabaseKind,
@@ -168,6 +180,10 @@ async function measureDatabase(kind: DatabaseKind, prepared: Prepared, directory
   };
   const processes: RunningProcess[] = [];
   const rows: RunRow[] = [];
+  const stopAll = async () => {
+    for (const child of processes.reverse()) await child.stop();
+  };
+  cleanups.add(stopAll);
   try {
     say(`[${kind}] starting the server (node scripts/start.mjs; builds first when the sources changed) …`);
     const stegvis = await startStegvis(`Stegvis (${kind})`, stegvisSettings);
@@ -243,8 +259,11 @@ async function measureDatabase(kind: DatabaseKind, prepared: Prepared, directory
       /** Ticks: refreshed before the run; the connections are capped at the pool's size. */
       pool?: { pool: TickPool; session: Session };
       timeoutSeconds?: number;
-      /** Requests per run in a smoke run, for answers that take long: an export takes a second. */
-      smokeAmount?: number;
+      /**
+       * Exports: one per connection instead of a duration, since a single one can take longer than a
+       * run under load, and those still running when it ends would only be cut off.
+       */
+      onePerConnection?: boolean;
       compareWith?: string;
     }
     const scenarios: Scenario[] = [
@@ -322,7 +341,7 @@ async function measureDatabase(kind: DatabaseKind, prepared: Prepared, directory
         server: stegvis,
         next: () => rotate(docx),
         timeoutSeconds: 300,
-        smokeAmount: 4,
+        onePerConnection: true,
       },
       {
         key: 'export-pdf',
@@ -330,7 +349,7 @@ async function measureDatabase(kind: DatabaseKind, prepared: Prepared, directory
         server: stegvis,
         next: () => rotate(pdf),
         timeoutSeconds: 300,
-        smokeAmount: 4,
+        onePerConnection: true,
       },
     ];
 
@@ -354,7 +373,8 @@ async function measureDatabase(kind: DatabaseKind, prepared: Prepared, directory
 
     for (const connections of settings.connections) {
       for (const scenario of scenarios) {
-        let runConnections = connections;
+        // A smoke run exports once: a cold PDF export alone takes seconds on a busy machine.
+        let runConnections = smoke && scenario.onePerConnection ? 1 : connections;
         if (scenario.pool) {
           await scenario.pool.pool.refresh(port, scenario.pool.session);
           runConnections = Math.min(connections, scenario.pool.pool.size);
@@ -364,7 +384,7 @@ async function measureDatabase(kind: DatabaseKind, prepared: Prepared, directory
           port: scenario.server.port,
           connections: runConnections,
           seconds: settings.seconds,
-          amount: smoke ? scenario.smokeAmount : undefined,
+          amount: scenario.onePerConnection ? runConnections : undefined,
           next: scenario.next(),
           pids: [scenario.server.pid],
           timeoutSeconds: scenario.timeoutSeconds,
@@ -457,7 +477,8 @@ async function measureDatabase(kind: DatabaseKind, prepared: Prepared, directory
     }
     throw error;
   } finally {
-    for (const child of processes.reverse()) await child.stop();
+    await stopAll();
+    cleanups.delete(stopAll);
   }
 }
 
@@ -493,7 +514,9 @@ async function main(): Promise<number> {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(message.includes(MISSING_POSTGRES) ? MISSING_POSTGRES : message);
     });
-    return postgres;
+    const started = postgres;
+    cleanups.add(() => started.stop());
+    return started;
   };
   const report: Report = {
     startedAt: new Date(started).toISOString(),

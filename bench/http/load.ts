@@ -3,10 +3,11 @@
  * scenario when a connection is ready to send it, with the servers' resident memory sampled during
  * the run.
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { runLength } from '../smoke.js';
-import { HOST, sampleResidentMemory } from './processes.js';
+import { HOST, sampleResidentMemory, waitUntilIdle } from './processes.js';
 
 export interface LoadRequest {
   /** What the request is, for the latency per kind: `GET /api/projects/:id/steps`. */
@@ -36,6 +37,8 @@ export interface RunResult {
   peakRss: number[];
   /** p50 and p99 per kind of request, from the times between handing a request out and its answer. */
   byKind: Record<string, { requests: number; p50: number; p99: number }>;
+  /** The machine's 1-minute load average at the end of the run: above its CPU count, figures are noisy. */
+  loadAverage: number;
 }
 
 export const percentile = (sorted: number[], share: number) =>
@@ -99,6 +102,8 @@ export async function runLoad(options: {
     ],
   });
   const peakRss = memory.stop();
+  const loadAverage = os.loadavg()[0];
+  await waitUntilIdle(options.port);
   const failures = result.non2xx + result.errors + result.timeouts;
   if (failures > 0 && !firstFailure) {
     firstFailure = `${result.errors} connection errors, ${result.timeouts} timeouts`;
@@ -119,5 +124,6 @@ export async function runLoad(options: {
     bytesPerResponse: result.requests.total === 0 ? 0 : result.throughput.total / result.requests.total,
     peakRss,
     byKind,
+    loadAverage,
   };
 }

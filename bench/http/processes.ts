@@ -170,6 +170,25 @@ export const startBare = (name: string, databaseUrl: string) =>
 export const startProxy = (name: string, targets: RunningProcess[]) =>
   forkHelper(name, 'proxy.ts', { PROXY_TARGETS: targets.map((target) => `${HOST}:${target.port}`).join(',') });
 
+/**
+ * Waits until the server answers at once again: requests still running when a measured run ends (ten
+ * PDF exports take seconds) would otherwise be measured as the next run's slowness.
+ */
+export async function waitUntilIdle(port: number, limitMs = 120_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  let quickInARow = 0;
+  while (quickInARow < 3 && Date.now() < deadline) {
+    const started = Date.now();
+    try {
+      await (await fetch(`http://${HOST}:${port}/api/ready`)).arrayBuffer();
+    } catch {
+      // The bare servers answer /api/ready with 404, which is as quick an answer as any.
+    }
+    quickInARow = Date.now() - started < 50 ? quickInARow + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Resident memory of a process now, from /proc (Linux), in bytes; 0 once it is gone. */
 export function residentBytes(pid: number): number {
   try {
