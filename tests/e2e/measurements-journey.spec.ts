@@ -41,7 +41,7 @@ test('an effect goal is measured from a roster and an assessment export: figure,
   await page.getByRole('button', { name: 'Lägg till effektmål' }).click();
   const goalForm = page.getByRole('form', { name: 'Nytt effektmål' });
   await goalForm.getByRole('textbox', { name: 'Mål', exact: true }).fill(GOAL);
-  await goalForm.getByLabel('Vad mäts?').fill('Andel elev–ämne-par med minst en bedömning under terminen');
+  await goalForm.getByLabel('Vad mäts?').fill('Andel elever med bedömning i varje ämne under terminen');
   await goalForm.getByLabel('Enhet').click();
   await page.getByRole('option', { name: 'Procent' }).click();
   await goalForm.getByLabel('Utgångsvärde').fill('40');
@@ -61,7 +61,10 @@ test('an effect goal is measured from a roster and an assessment export: figure,
 
   // The roster of student × subject and the platform's assessment export, with one unreadable row.
   await card.getByRole('tab', { name: 'Från fil' }).click();
-  await card.getByRole('radio', { name: 'Täckning (elevregister + händelseexport)' }).check();
+  // The goal speaks of students assessed in every subject: that is the measure offered first.
+  await expect(
+    card.getByRole('radio', { name: 'Andel elever med minst en bedömning i varje ämne', exact: true }),
+  ).toBeChecked();
   await chooseFile(
     page,
     card,
@@ -96,18 +99,22 @@ test('an effect goal is measured from a roster and an assessment export: figure,
   await expectNoSeriousA11yViolations(page, 'måluppföljning, kolumner valda');
   await card.getByRole('button', { name: 'Beräkna' }).click();
 
+  // One of two students is assessed in every subject; three of four student × subject pairs are, shown beside it.
   const result = card.getByRole('region', { name: 'Resultat' });
-  await expect(result).toContainText('3 av 4');
-  await expect(result).toContainText('75');
+  await expect(result).toContainText('1 av 2');
+  await expect(result).toContainText('50');
+  await expect(result.getByRole('table')).toContainText('3 av 4');
   await expect(result).toContainText('Rader som inte gick att läsa: 1');
-  const uncovered = result.getByRole('region', { name: 'Elever utan bedömning' });
-  await expect(uncovered).toContainText('Erik Ängel');
+  await expect(result).toContainText('Rader som inte användes: 1');
+  const uncovered = result.getByRole('region', { name: 'Elever som saknar bedömning i något ämne' });
+  await expect(uncovered).toContainText('Erik Ängel – saknar Matematik');
   await expect(uncovered).not.toContainText('Åsa Öberg');
   await expectNoSeriousA11yViolations(page, 'måluppföljning, resultat');
 
   await result.getByRole('button', { name: 'Spara som mätning' }).click();
   const chart = card.getByRole('img', { name: /Diagram för/ });
-  await expect(chart).toHaveAttribute('aria-label', /en mätning, 75/);
+  await expect(chart).toHaveAttribute('aria-label', /en mätning, 50/);
+  // The result panel has closed: the one table left is the goal's measurements.
   await expect(card.getByRole('table')).toContainText('Täckning');
   await expectNoSeriousA11yViolations(page, 'måluppföljning, en mätning');
   await page.screenshot({ path: `${SCREENSHOTS}/maluppfoljning-${testInfo.project.name}.png`, fullPage: true });

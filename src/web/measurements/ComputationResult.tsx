@@ -1,4 +1,4 @@
-import { Group, List, Stack, Text, Title, type TitleOrder } from '@mantine/core';
+import { Anchor, Badge, Group, List, Stack, Table, Text, Title, type TitleOrder } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Computation, GoalTracking } from '../../shared/measurements.js';
 import { Collapsible } from '../organisation/Collapsible.js';
@@ -12,10 +12,12 @@ import { ScrollRegion } from './ScrollRegion.js';
  * of its parts' headings.
  */
 export function ComputationResult({
+  projectId,
   computation,
   goal,
   headingLevel,
 }: {
+  projectId: string;
   computation: Computation;
   goal: GoalTracking['goal'];
   headingLevel: TitleOrder;
@@ -23,10 +25,12 @@ export function ComputationResult({
   const { t, i18n } = useTranslation();
   const amount = useGoalAmount(goal);
   const number = (value: number) => formatNumber(value, i18n.language);
-  const { rejected } = computation;
+  const { rejected, unused } = computation;
+  const unusedCsv = `/api/projects/${projectId}/goals/${goal.id}/computations/${computation.id}/unused-rows.csv`;
 
   return (
     <Stack gap="md">
+      <Text fw={600}>{t(`measurements.measures.${computation.measure}`)}</Text>
       <Group gap="md" align="baseline">
         <Text fz={44} fw={700} lh={1}>
           {amount(computation.value)}
@@ -43,28 +47,72 @@ export function ComputationResult({
           <Text key={line}>{line}</Text>
         ))}
       </Stack>
+      {computation.figures.length > 1 && (
+        <Stack gap={4}>
+          <Title order={headingLevel} size="h5">
+            {t('measurements.result.figuresTitle')}
+          </Title>
+          <Table withTableBorder captionSide="bottom" maw={720}>
+            <Table.Caption>{t('measurements.result.figuresCaption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('measurements.result.figureMeasure')}</Table.Th>
+                <Table.Th scope="col">{t('measurements.result.figureCount')}</Table.Th>
+                <Table.Th scope="col">{t('measurements.result.figureValue')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {computation.figures.map((figure) => (
+                <Table.Tr key={figure.measure} fw={figure.measure === computation.measure ? 700 : undefined}>
+                  <Table.Th scope="row" fw="inherit">
+                    {t(`measurements.measures.${figure.measure}`)}
+                    {figure.measure === computation.measure && (
+                      <Badge ml="xs" variant="light" color="blue">
+                        {t('measurements.result.goalMeasure')}
+                      </Badge>
+                    )}
+                  </Table.Th>
+                  <Table.Td>
+                    {t('measurements.result.ofTotal', {
+                      numerator: number(figure.numerator),
+                      denominator: number(figure.denominator),
+                    })}
+                  </Table.Td>
+                  <Table.Td>{amount(figure.value)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
       <Stack gap={2}>
         {computation.period && <Text size="sm">{t('measurements.result.period', computation.period)}</Text>}
         {computation.byDate && <Text size="sm">{t('measurements.result.byDate', { date: computation.byDate })}</Text>}
         <Text size="sm">{t('measurements.result.files', { files: computation.fileNames.join(', ') })}</Text>
         <Text size="sm">{t('measurements.result.rowsRead', { count: number(computation.rowsRead) })}</Text>
         <Text size="sm">{t('measurements.result.rejected', { count: number(rejected.count) })}</Text>
+        <Text size="sm">{t('measurements.result.unused', { count: number(unused.count) })}</Text>
       </Stack>
-      {rejected.count > 0 && (
-        <Collapsible label={t('measurements.result.rejectedShow')}>
+      {unused.count > 0 && (
+        <Collapsible label={t('measurements.result.unusedShow')}>
           <Title order={(headingLevel + 1) as TitleOrder} size="h6" mb={4}>
-            {t('measurements.result.rejectedTitle')}
+            {t('measurements.result.unusedTitle')}
           </Title>
           <List size="sm" spacing={2}>
-            {rejected.examples.map((row) => (
-              <List.Item key={`${row.file}-${row.line}`}>{t('measurements.result.rejectedRow', row)}</List.Item>
+            {unused.examples.map((row) => (
+              <List.Item key={`${row.file}-${row.line}`}>
+                {row.value ? t('measurements.result.unusedValue', row) : t('measurements.result.unusedRow', row)}
+              </List.Item>
             ))}
           </List>
-          {rejected.count > rejected.examples.length && (
+          {unused.count > unused.examples.length && (
             <Text size="sm" mt={4}>
-              {t('measurements.result.rejectedMore', { count: rejected.count - rejected.examples.length })}
+              {t('measurements.result.rejectedMore', { count: unused.count - unused.examples.length })}
             </Text>
           )}
+          <Anchor href={unusedCsv} download size="sm" mt={4} display="inline-block">
+            {t('measurements.result.unusedDownload')}
+          </Anchor>
         </Collapsible>
       )}
       <UncoveredList computation={computation} headingLevel={headingLevel} />
@@ -75,7 +123,7 @@ export function ComputationResult({
 function UncoveredList({ computation, headingLevel }: { computation: Computation; headingLevel: TitleOrder }) {
   const { t, i18n } = useTranslation();
   const { uncovered } = computation;
-  const title = t(`measurements.result.uncovered_${computation.method}`);
+  const title = t(`measurements.result.uncovered_${computation.measure}`);
   const count = formatNumber(uncovered.count, i18n.language);
   return (
     <Stack gap={4}>
@@ -104,7 +152,11 @@ function UncoveredList({ computation, headingLevel }: { computation: Computation
               {uncovered.examples.map((example, index) => (
                 // Two students may share a name; the position keeps the keys apart.
                 // biome-ignore lint/suspicious/noArrayIndexKey: the list is never reordered
-                <List.Item key={`${index}-${example.label}`}>{example.label}</List.Item>
+                <List.Item key={`${index}-${example.label}`}>
+                  {computation.measure === 'everyGroup' && example.missing.length > 0
+                    ? t('measurements.result.missing', { label: example.label, subjects: example.missing.join(', ') })
+                    : example.label}
+                </List.Item>
               ))}
             </List>
           </ScrollRegion>

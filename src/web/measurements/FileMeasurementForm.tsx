@@ -1,13 +1,27 @@
-import { Alert, Button, Fieldset, Group, Paper, Progress, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Group,
+  NativeSelect,
+  Paper,
+  Progress,
+  Radio,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type Computation,
-  type ComputationMethod,
   type ComputationSettings,
-  computationMethods,
   computationSettingsSchema,
+  type GoalMeasure,
   type GoalTracking,
+  goalMeasures,
+  methodOfMeasure,
 } from '../../shared/measurements.js';
 import { ApiError } from '../api/client.js';
 import { fieldErrors } from '../api/forms.js';
@@ -18,7 +32,7 @@ import { ComputationResult } from './ComputationResult.js';
 import { FileSlotField, type InspectedFile } from './FileSlotField.js';
 import { type ChosenColumns, columnsSetting, type FileSlot, fileSlots, rememberedColumns } from './files.js';
 import { SaveComputationForm } from './SaveComputationForm.js';
-import { termAround } from './terms.js';
+import { recentTerms, termAround, termMatching, termPeriod } from './terms.js';
 
 type SlotName = FileSlot['name'];
 type Upload = { phase: 'uploading' | 'computing'; percent: number };
@@ -39,10 +53,14 @@ export function FileMeasurementForm({
   const { t } = useTranslation();
   const { goal } = tracking;
   const compute = useCompute(projectId, goal.id);
-  const [method, setMethod] = useState<ComputationMethod>(tracking.mapping?.method ?? 'coverage');
+  // The goal's own measure, or the one its wording suggests: what the figure is computed as.
+  const [measure, setMeasure] = useState<GoalMeasure>(tracking.measure.value);
+  const method = methodOfMeasure(measure);
   const [files, setFiles] = useState<Partial<Record<SlotName, InspectedFile>>>({});
   const [columns, setColumns] = useState<Partial<Record<SlotName, ChosenColumns>>>({});
   const [period, setPeriod] = useState(() => termAround(stockholmToday()));
+  const [terms] = useState(() => recentTerms(stockholmToday(), 6));
+  const chosenTerm = termMatching(period, terms);
   const [byDate, setByDate] = useState(goal.targetDate ?? stockholmToday());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [upload, setUpload] = useState<Upload | null>(null);
@@ -64,8 +82,8 @@ export function FileMeasurementForm({
 
   const settings = (): ComputationSettings =>
     (method === 'coverage'
-      ? { method, columns: columnsSetting(method, columns), period }
-      : { method, columns: columnsSetting(method, columns), byDate }) as ComputationSettings;
+      ? { method, measure, columns: columnsSetting(method, columns), period }
+      : { method, measure, columns: columnsSetting(method, columns), byDate }) as ComputationSettings;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -98,21 +116,27 @@ export function FileMeasurementForm({
       <form onSubmit={submit} noValidate>
         <Stack gap="lg">
           <Radio.Group
-            label={t('measurements.file.method')}
-            value={method}
+            label={t('measurements.measures.label')}
+            description={
+              tracking.measure.suggested
+                ? `${t('measurements.measures.hint')} ${t('measurements.measures.suggested')}`
+                : t('measurements.measures.hint')
+            }
+            value={measure}
+            error={errors.measure}
             onChange={(value) => {
               changed();
               setErrors({});
-              setMethod(value as ComputationMethod);
+              setMeasure(value as GoalMeasure);
             }}
           >
             <Stack gap="sm" mt="xs">
-              {computationMethods.map((candidate) => (
+              {goalMeasures.map((candidate) => (
                 <Radio
                   key={candidate}
                   value={candidate}
-                  label={t(`measurements.file.${candidate}`)}
-                  description={t(`measurements.file.${candidate}Hint`)}
+                  label={t(`measurements.measures.${candidate}`)}
+                  description={t(`measurements.measures.${candidate}Hint`)}
                 />
               ))}
             </Stack>
@@ -154,6 +178,23 @@ export function FileMeasurementForm({
                 {t('measurements.file.periodHint')}
               </Text>
               <Group gap="sm" align="flex-start">
+                <NativeSelect
+                  label={t('measurements.terms.label')}
+                  value={chosenTerm ? `${chosenTerm.name}-${chosenTerm.year}` : ''}
+                  data={[
+                    { value: '', label: t('measurements.terms.none') },
+                    ...terms.map((term) => ({
+                      value: `${term.name}-${term.year}`,
+                      label: t(`measurements.terms.${term.name}`, { year: term.year }),
+                    })),
+                  ]}
+                  onChange={(event) => {
+                    const chosen = terms.find((term) => `${term.name}-${term.year}` === event.currentTarget.value);
+                    if (!chosen) return;
+                    changed();
+                    setPeriod(termPeriod(chosen));
+                  }}
+                />
                 <TextInput
                   type="date"
                   label={t('measurements.file.from')}
@@ -258,7 +299,7 @@ function ResultPanel({
         <Title order={4} id={headingId} ref={heading} tabIndex={-1}>
           {t('measurements.result.title')}
         </Title>
-        <ComputationResult computation={computation} goal={goal} headingLevel={5} />
+        <ComputationResult projectId={projectId} computation={computation} goal={goal} headingLevel={5} />
         <SaveComputationForm projectId={projectId} goal={goal} computation={computation} onSaved={onSaved} />
       </Stack>
     </Paper>
@@ -303,7 +344,7 @@ function placedAtFields(error: Error, slots: FileSlot[]): boolean {
   // A file's problem comes as `file` and again under the file's field, where it is shown.
   const fields = all.length > 1 ? all.filter((field) => field !== 'file') : all;
   if (fields.length === 0) return false;
-  const shown = new Set(['period.from', 'period.to', 'byDate']);
+  const shown = new Set(['period.from', 'period.to', 'byDate', 'measure']);
   for (const slot of slots) {
     shown.add(slot.name);
     for (const field of slot.fields) shown.add(`columns.${slot.name}.${field.key}`);

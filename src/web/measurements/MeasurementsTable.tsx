@@ -174,7 +174,9 @@ function ComputationDialog({
     >
       {computation.isError && <ErrorMessage error={computation.error} onRetry={() => computation.refetch()} />}
       {computation.isPending && <Text>{t('common.loading')}</Text>}
-      {computation.data && <ComputationResult computation={computation.data} goal={tracking.goal} headingLevel={3} />}
+      {computation.data && (
+        <ComputationResult projectId={projectId} computation={computation.data} goal={tracking.goal} headingLevel={3} />
+      )}
     </Modal>
   );
 }

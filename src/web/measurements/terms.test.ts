@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { termAround } from './terms.js';
+import { recentTerms, termAround, termMatching } from './terms.js';
 
 describe('termAround', () => {
   it('gives the spring term from January to June', () => {
@@ -14,5 +14,22 @@ describe('termAround', () => {
 
   it('gives the spring term just ended in July, between terms', () => {
     expect(termAround('2027-07-15')).toEqual({ from: '2027-01-01', to: '2027-06-30' });
+  });
+});
+
+describe('the terms offered', () => {
+  it('goes back term by term from the one around today', () => {
+    expect(recentTerms('2027-03-01', 4)).toEqual([
+      { name: 'vt', year: 2027 },
+      { name: 'ht', year: 2026 },
+      { name: 'vt', year: 2026 },
+      { name: 'ht', year: 2025 },
+    ]);
+  });
+
+  it('recognises a period that is exactly a term', () => {
+    const terms = recentTerms('2026-12-07', 3);
+    expect(termMatching({ from: '2026-01-01', to: '2026-06-30' }, terms)).toEqual({ name: 'vt', year: 2026 });
+    expect(termMatching({ from: '2026-01-02', to: '2026-06-30' }, terms)).toBeNull();
   });
 });
