@@ -1,11 +1,29 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { precompiled } from '../db/precompiled.js';
 import type { Database } from '../db/schema.js';
 
-const projectRef = precompiled(
-  (db, projectId: string) =>
-    db.selectFrom('projects').select(['id', 'customer_id', 'template_id', 'phase']).where('id', '=', projectId),
-  [''],
+/**
+ * The project and the roles the person holds in it, in one round trip: every project route asks
+ * both before anything else. Values in the order the SQL takes them (the roles' subquery first).
+ */
+const projectWithHeldRoles = precompiled(
+  (db, personId: string, projectId: string) =>
+    db
+      .selectFrom('projects')
+      .select((eb) => [
+        'id',
+        'customer_id',
+        'template_id',
+        'phase',
+        eb
+          .selectFrom('role_assignments')
+          .select(sql<string>`string_agg(role_assignments.role_key, ',')`.as('keys'))
+          .whereRef('role_assignments.project_id', '=', 'projects.id')
+          .where('role_assignments.person_id', '=', personId)
+          .as('held_role_keys'),
+      ])
+      .where('id', '=', projectId),
+  ['', ''],
 );
 
 const rolesHeldInProject = precompiled(
@@ -19,8 +37,10 @@ const rolesHeldInProject = precompiled(
 );
 
 export const accessRepository = {
-  async findProject(db: Kysely<Database>, projectId: string) {
-    return (await projectRef(db, projectId))[0];
+  /** With `personId` null (the vendor admin, or a user without a person) no roles are looked up. */
+  async findProjectWithHeldRoles(db: Kysely<Database>, projectId: string, personId: string | null) {
+    const [row] = await projectWithHeldRoles(db, personId ?? '', projectId);
+    return row && { ...row, heldRoleKeys: row.held_role_keys ? row.held_role_keys.split(',') : [] };
   },
 
   async rolesHeldInProject(db: Kysely<Database>, projectId: string, personId: string): Promise<string[]> {

@@ -28,15 +28,15 @@ export async function loadProjectAccess(
   user: CurrentUser,
   projectId: string,
 ): Promise<ProjectAccess> {
-  const row = await accessRepository.findProject(context.db, projectId);
+  const row = await accessRepository.findProjectWithHeldRoles(
+    context.db,
+    projectId,
+    user.role !== 'vendor_admin' ? user.personId : null,
+  );
   if (!row) throw notFound('Projektet');
   const project = { id: row.id, customerId: row.customer_id, templateId: row.template_id };
-  const [template, held] = await Promise.all([
-    loadTemplateContent(context, row.template_id),
-    user.role !== 'vendor_admin' && user.personId
-      ? accessRepository.rolesHeldInProject(context.db, projectId, user.personId)
-      : Promise.resolve([]),
-  ]);
+  const template = await loadTemplateContent(context, row.template_id);
+  const held = row.heldRoleKeys;
   const rolePermissions = projectPermissions(user, project, held, template);
   if (!rolePermissions.read) throw notFound('Projektet');
   const closed = row.phase === 'operations';
