@@ -204,10 +204,18 @@ describe('whether the trainees can be split within the range', () => {
 
   it('keeps a suggested split to the range, or to the end the project chose to give up', () => {
     const range = { min: 15, max: 20 };
-    expect(splitLimits(trainingCapacity(30, range, null), range)).toEqual(range);
+    expect(splitLimits(trainingCapacity(30, range, null), range)).toEqual({ ...range, fewestSessions: false });
     expect(splitLimits(trainingCapacity(22, range, null), range)).toBeNull();
-    expect(splitLimits(trainingCapacity(22, range, 'over_max'), range)).toEqual({ min: 15, max: null });
-    expect(splitLimits(trainingCapacity(22, range, 'under_min'), range)).toEqual({ min: null, max: 20 });
+    expect(splitLimits(trainingCapacity(22, range, 'over_max'), range)).toEqual({
+      min: 15,
+      max: null,
+      fewestSessions: false,
+    });
+    expect(splitLimits(trainingCapacity(22, range, 'under_min'), range)).toEqual({
+      min: null,
+      max: 20,
+      fewestSessions: true,
+    });
   });
 });
 
@@ -266,6 +274,17 @@ describe('splitting people over sessions', () => {
   it('suggests nothing when the sessions cannot hold everyone within the range', () => {
     expect(splitIntoSessions(schools([10, 10, 10]), emptySessions(2), { min: null, max: 12 })).toBeNull();
     expect(splitIntoSessions(schools([11, 11]), emptySessions(2), { min: 15, max: 20 })).toBeNull();
+  });
+
+  it('puts sessions under the minimum in as few sessions as the maximum allows', () => {
+    const split = splitIntoSessions(schools([2, 2]), emptySessions(2), { min: null, max: 20, fewestSessions: true });
+    expect(sizesOf(split ?? [])).toEqual([4]);
+    const more = splitIntoSessions(schools([9, 8, 5, 3]), emptySessions(3), {
+      min: null,
+      max: 20,
+      fewestSessions: true,
+    });
+    expect(sizesOf(more ?? []).length).toBe(2);
   });
 
   it('spreads evenly past the maximum when the project chose sessions over it', () => {
@@ -331,6 +350,9 @@ describe('splitting people over sessions', () => {
     );
   });
 });
+
+// Some 20,000 splits: a few seconds alone, longer on a machine shared with other test runs.
+const EXHAUSTIVE_TIMEOUT = 120_000;
 
 describe('every count from 1 to 300 over every range', () => {
   /** A small seeded generator (mulberry32), so a failure is the same failure on every run. */
@@ -403,49 +425,57 @@ describe('every count from 1 to 300 over every range', () => {
     return problems;
   }
 
-  it('proposes a split exactly when one exists within the range, placing everyone once, schools together where possible', () => {
-    // Checked case by case and reported together: 10,000 cases with an assertion each is slow.
-    const problems: string[] = [];
-    for (const range of ranges) {
-      for (let count = 1; count <= 300; count++) {
-        const label = `${count} in ${rangeWords(range)}`;
-        const within = sessionCountsWithin(count, range);
-        if ((within !== null) !== splitExists(count, count, range)) problems.push(`${label}: within ${within}`);
-        const capacity = trainingCapacity(count, range, null);
-        if (capacity.fits !== (within !== null) || capacity.options.length > 0 === capacity.fits) {
-          problems.push(`${label}: capacity ${JSON.stringify(capacity)}`);
-        }
-        // Sessions enough for any split, and sometimes too few.
-        const sessionCount = 1 + random(within ? within.most + 2 : 12);
-        const split = splitIntoSessions(peopleOf(count), emptySessions(sessionCount), range);
-        if ((split !== null) !== splitExists(count, sessionCount, range)) {
-          problems.push(`${label} over ${sessionCount} sessions: ${split === null ? 'no split' : 'a split'}`);
-        }
-        for (const problem of split ? problemsOf(split, count, range) : []) {
-          problems.push(`${label} over ${sessionCount} sessions: ${problem}`);
-        }
-      }
-    }
-    expect(problems).toEqual([]);
-  });
-
-  it('proposes, when the project chose, a split that gives up only the end it chose', () => {
-    const problems: string[] = [];
-    for (const range of ranges.filter((candidate) => candidate.min !== null && candidate.max !== null)) {
-      for (let count = 1; count <= 300; count++) {
-        for (const option of trainingCapacity(count, range, null).options) {
-          const label = `${count} in ${rangeWords(range)}, ${option.choice}`;
-          const limits = splitLimits(trainingCapacity(count, range, option.choice), range);
-          const split = limits && splitIntoSessions(peopleOf(count), emptySessions(option.sessions), limits);
-          if (!limits || !split) {
-            problems.push(`${label}: no split`);
-            continue;
+  it(
+    'proposes a split exactly when one exists within the range, placing everyone once, schools together where possible',
+    () => {
+      // Checked case by case and reported together: 10,000 cases with an assertion each is slow.
+      const problems: string[] = [];
+      for (const range of ranges) {
+        for (let count = 1; count <= 300; count++) {
+          const label = `${count} in ${rangeWords(range)}`;
+          const within = sessionCountsWithin(count, range);
+          if ((within !== null) !== splitExists(count, count, range)) problems.push(`${label}: within ${within}`);
+          const capacity = trainingCapacity(count, range, null);
+          if (capacity.fits !== (within !== null) || capacity.options.length > 0 === capacity.fits) {
+            problems.push(`${label}: capacity ${JSON.stringify(capacity)}`);
           }
-          if (split.length > option.sessions) problems.push(`${label}: ${split.length} sessions`);
-          for (const problem of problemsOf(split, count, limits)) problems.push(`${label}: ${problem}`);
+          // Sessions enough for any split, and sometimes too few.
+          const sessionCount = 1 + random(within ? within.most + 2 : 12);
+          const split = splitIntoSessions(peopleOf(count), emptySessions(sessionCount), range);
+          if ((split !== null) !== splitExists(count, sessionCount, range)) {
+            problems.push(`${label} over ${sessionCount} sessions: ${split === null ? 'no split' : 'a split'}`);
+          }
+          for (const problem of split ? problemsOf(split, count, range) : []) {
+            problems.push(`${label} over ${sessionCount} sessions: ${problem}`);
+          }
         }
       }
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+    EXHAUSTIVE_TIMEOUT,
+  );
+
+  it(
+    'proposes, when the project chose, a split that gives up only the end it chose',
+    () => {
+      const problems: string[] = [];
+      for (const range of ranges.filter((candidate) => candidate.min !== null && candidate.max !== null)) {
+        for (let count = 1; count <= 300; count++) {
+          for (const option of trainingCapacity(count, range, null).options) {
+            const label = `${count} in ${rangeWords(range)}, ${option.choice}`;
+            const limits = splitLimits(trainingCapacity(count, range, option.choice), range);
+            const split = limits && splitIntoSessions(peopleOf(count), emptySessions(option.sessions), limits);
+            if (!limits || !split) {
+              problems.push(`${label}: no split`);
+              continue;
+            }
+            if (split.length > option.sessions) problems.push(`${label}: ${split.length} sessions`);
+            for (const problem of problemsOf(split, count, limits)) problems.push(`${label}: ${problem}`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    },
+    EXHAUSTIVE_TIMEOUT,
+  );
 });

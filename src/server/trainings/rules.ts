@@ -139,14 +139,21 @@ export function trainingCapacity(
   };
 }
 
+/** The range a split keeps to, and whether it uses as few of the sessions as it can rather than as many. */
+export interface SplitLimits extends ParticipantRange {
+  fewestSessions: boolean;
+}
+
 /**
  * The range a suggested split keeps to: the training's own when the trainees fit it, the end the
  * project chose to give up when they do not, and none (no split suggested) before that choice.
+ * Sessions under the minimum are as few as the maximum allows, so each is as near the minimum as it
+ * can be; otherwise the split spreads over as many of the sessions as the range allows.
  */
-export function splitLimits(capacity: TrainingCapacity, range: ParticipantRange): ParticipantRange | null {
-  if (capacity.fits) return range;
-  if (capacity.choice === 'over_max') return { min: range.min, max: null };
-  if (capacity.choice === 'under_min') return { min: null, max: range.max };
+export function splitLimits(capacity: TrainingCapacity, range: ParticipantRange): SplitLimits | null {
+  if (capacity.fits) return { ...range, fewestSessions: false };
+  if (capacity.choice === 'over_max') return { min: range.min, max: null, fewestSessions: false };
+  if (capacity.choice === 'under_min') return { min: null, max: range.max, fewestSessions: true };
   return null;
 }
 
@@ -339,7 +346,8 @@ function sequentialSplit<P extends PersonToPlace>(
 /**
  * Suggests how to spread people over sessions with every session that gets someone ending within
  * `range`, or null when the sessions cannot hold them so. Everyone is placed exactly once. Sessions
- * with bookings are filled first; of the empty ones, as many are used as the range allows, up to all.
+ * with bookings are filled first; of the empty ones, as many are used as the range allows, up to all,
+ * or as few as it allows with `fewestSessions`.
  * The people of one school stay together where the range allows: a school is divided only when no
  * session has room for all of it, and at most one fewer schools are divided than sessions used.
  * Returns the sessions that get someone, in the order given; empty when there is no one to place.
@@ -347,7 +355,7 @@ function sequentialSplit<P extends PersonToPlace>(
 export function splitIntoSessions<P extends PersonToPlace>(
   people: readonly P[],
   sessions: readonly SessionToFill[],
-  range: ParticipantRange,
+  range: ParticipantRange & { fewestSessions?: boolean },
 ): { sessionId: string; people: P[] }[] | null {
   if (people.length === 0) return [];
   const min = range.min ?? 1;
@@ -370,7 +378,8 @@ export function splitIntoSessions<P extends PersonToPlace>(
     lowUpTo.push(lowUpTo[lowUpTo.length - 1] + candidate.low);
     highUpTo.push(highUpTo[highUpTo.length - 1] + candidate.high);
   }
-  for (let used = candidates.length; used >= 1; used--) {
+  const counts = candidates.map((_, index) => index + 1);
+  for (const used of range.fewestSessions ? counts : counts.reverse()) {
     if (people.length < lowUpTo[used] || people.length > highUpTo[used]) continue;
     const chosen = candidates.slice(0, used);
     const booked = chosen.map((candidate) => candidate.booked);
