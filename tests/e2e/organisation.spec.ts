@@ -207,3 +207,116 @@ test('the vendor admin adds a school and people, gives them roles, sees the gaps
   await expect(page.getByRole('heading', { name: 'Implementering Ekby kommun', level: 1 })).toBeVisible();
   await context.close();
 });
+
+test('a person file with roles imports the people and their roles, and a file with a bad row imports its good rows', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+
+  await page.goto('/');
+  await page.getByLabel('E-postadress').fill(e2eAdmin.email);
+  await page.getByLabel('Lösenord').fill(e2eAdmin.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByRole('heading', { name: 'Projekt', level: 1 })).toBeVisible();
+
+  const mainMenu = page.getByRole('navigation', { name: 'Huvudmeny' });
+  await mainMenu.getByRole('link', { name: 'Kunder' }).click();
+  await page.getByLabel('Namn').fill('Lindby kommun');
+  await page.getByLabel('Organisationsnummer').fill('2120000134');
+  await page.getByRole('button', { name: 'Lägg till kund' }).click();
+  await page.getByRole('button', { name: 'Skapa implementeringsprojekt för Lindby kommun' }).click();
+  await expect(page.getByRole('heading', { name: 'Implementering Lindby kommun', level: 1 })).toBeVisible();
+  await mainMenu.getByRole('link', { name: 'Kunder' }).click();
+  await page.getByRole('link', { name: 'Lindby kommun' }).click();
+  await expect(page.getByRole('heading', { name: 'Lindby kommun', level: 1 })).toBeVisible();
+
+  // The school first, from its own file.
+  await page.getByRole('button', { name: 'Importera skolor från fil' }).click();
+  const schoolImport = page.getByRole('region', { name: 'Importera skolor från fil' });
+  await schoolImport.getByLabel('Välj fil (CSV eller Excel)').setInputFiles({
+    name: 'skolor.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Skola;Skolformer\nLindbyskolan;Grundskola\n', 'utf8'),
+  });
+  await schoolImport.getByRole('button', { name: 'Förhandsgranska' }).click();
+  await schoolImport.getByRole('button', { name: 'Importera 1 rad' }).click();
+  await expect(schoolImport.getByRole('status').filter({ hasText: '1 skola importerades' })).toBeVisible();
+
+  // People with their roles; one row names a school the customer does not have.
+  await page.getByRole('button', { name: 'Importera personer från fil' }).click();
+  const peopleImport = page.getByRole('region', { name: 'Importera personer från fil' });
+  await expect(peopleImport.getByLabel('Projekt för rollerna')).toHaveValue(/.+/);
+  await peopleImport.getByLabel('Välj fil (CSV eller Excel)').setInputFiles({
+    name: 'personal.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'Namn;E-post;Skola;Roll\n' +
+        'Rut Rektorsson;rut@lindby.se;Lindbyskolan;Rektor\n' +
+        'Adam Admin;adam@lindby.se;Lindbyskolan;Administratör, Användarstödjare\n' +
+        'Pia Ledare;pia@lindby.se;;Projektledare\n' +
+        'Olle Okänd;olle@lindby.se;Månskolan;Administratör\n',
+      'utf8',
+    ),
+  });
+  await peopleImport.getByRole('button', { name: 'Förhandsgranska' }).click();
+  await expect(
+    peopleImport.getByText('Roller läses från kolumnen Roll och ges i projektet Implementering Lindby kommun.'),
+  ).toBeVisible();
+  const mapping = peopleImport.getByRole('table', { name: 'Så blir värdena i filen roller i projektets mall' });
+  await expect(mapping.getByRole('row', { name: /Administratör/ })).toContainText('Administratör (per skola)');
+  await expect(mapping.getByRole('row', { name: /Projektledare/ })).toContainText('Projektledare (hela projektet)');
+  await expect(
+    peopleImport.getByText('Rätta felen i filen och ladda upp den igen – eller importera de giltiga raderna nu.'),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'kundsidan, import med roller och fel');
+  await peopleImport.evaluate((element) => element.scrollIntoView());
+  await page.screenshot({ path: `${SCREENSHOTS}/import-roller-${testInfo.project.name}.png`, fullPage: true });
+  // The same preview on a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SCREENSHOTS}/import-roller-390-${testInfo.project.name}.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await peopleImport.getByRole('button', { name: 'Importera de 3 giltiga raderna' }).click();
+  await expect(peopleImport.getByRole('status').filter({ hasText: '3 personer importerades' })).toContainText(
+    '4 roller gavs i projektet.',
+  );
+  await expect(peopleImport.getByText('1 rad importerades inte')).toBeVisible();
+  await expect(peopleImport.getByText(/Rad 5: Skola: Skolan Månskolan finns inte hos kunden/)).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await peopleImport.getByRole('button', { name: 'Ladda ned raderna som inte importerades (CSV)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('rader-som-inte-importerades.csv');
+  const csvPath = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const csv = readFileSync(csvPath, 'utf8');
+  expect(csv).toContain('Rad;Orsak;Namn;E-post;Telefon;Titel;Skola;Roll');
+  expect(csv).toContain(
+    '5;Skola: Skolan Månskolan finns inte hos kunden. Importera skolorna först.;Olle Okänd;olle@lindby.se',
+  );
+  await expectNoSeriousA11yViolations(page, 'kundsidan, import klar');
+  await page.screenshot({ path: `${SCREENSHOTS}/import-klar-${testInfo.project.name}.png`, fullPage: true });
+
+  // The roles are in the project, and the count of administrators agrees in number.
+  await page.getByRole('link', { name: 'Organisation för Implementering Lindby kommun' }).click();
+  const status = page.getByRole('region', { name: 'Läget' });
+  await expect(status).toContainText('Lindbyskolan har 1 av 2 administratörer');
+  await expect(status).not.toContainText('Ingen har rollen projektledare');
+  await expect(
+    page.getByRole('region', { name: 'Projektledare', exact: true }).getByRole('list', {
+      name: 'Personer med rollen Projektledare',
+    }),
+  ).toContainText('Pia Ledare');
+
+  // The history has the import with the row it turned away, and each role given.
+  await page.getByRole('navigation', { name: 'Projektets delar' }).getByRole('link', { name: 'Historik' }).click();
+  const rows = page.getByRole('row');
+  await expect(
+    rows.filter({ hasText: 'Importerade 3 personer med 4 roller från fil; 1 rad med fel importerades inte' }),
+  ).toBeVisible();
+  await expect(rows.filter({ hasText: 'Adam Admin fick rollen Administratör på Lindbyskolan' })).toBeVisible();
+  await expect(rows.filter({ hasText: 'Pia Ledare fick rollen Projektledare' })).toBeVisible();
+  await context.close();
+});
