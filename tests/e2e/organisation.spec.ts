@@ -136,7 +136,7 @@ test('the vendor admin adds a school and people, gives them roles, sees the gaps
   await expect(page.getByRole('heading', { name: 'Organisation', level: 1 })).toBeVisible();
   await expect(projectNav.getByRole('link', { name: 'Organisation' })).toHaveAttribute('aria-current', 'page');
   const status = page.getByRole('region', { name: 'Läget' });
-  await expect(status).toContainText('0 av 1 skolor är redo');
+  await expect(status).toContainText('0 av 1 skola är redo');
   await expect(status).toContainText('Ingen har rollen projektledare');
   await expect(status).toContainText('Ekbyskolan F–9 saknar rektor');
   const school = page.getByRole('region', { name: 'Ekbyskolan F–9' });

@@ -306,7 +306,7 @@ export function ImportPanel({
                 <Button
                   variant="default"
                   size="xs"
-                  onClick={() => downloadRejected(t, fields, fieldLabel, imported.rejected, rejectedValues)}
+                  onClick={() => downloadRejected(t, importFields[kind], fieldLabel, imported.rejected, rejectedValues)}
                 >
                   {t('imports.downloadRejected')}
                 </Button>

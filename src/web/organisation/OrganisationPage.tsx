@@ -179,7 +179,7 @@ function Status({
       <Text size="xl" fw={700}>
         {readiness.schoolsTotal === 0
           ? t('organisation.noSchools')
-          : t('organisation.schoolsReady', { ready: readiness.schoolsReady, total: readiness.schoolsTotal })}
+          : t('organisation.schoolsReady', { ready: readiness.schoolsReady, count: readiness.schoolsTotal })}
       </Text>
       {showCustomerLink && (
         <Anchor component={Link} to={`/kunder/${customerId}`}>
