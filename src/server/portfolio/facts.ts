@@ -234,7 +234,6 @@ export function dayView(
   const goals = {
     atRisk: goalStates.filter((state) => state === 'at_risk').length,
     missed: goalStates.filter((state) => state === 'missed').length,
-    total: goalStates.length,
   };
 
   const lastChangeDay = facts.lastCustomerChangeAt ? stockholmDay(new Date(facts.lastCustomerChangeAt)) : null;
@@ -242,10 +241,9 @@ export function dayView(
     row: {
       projectId: project.id,
       projectName: project.name,
-      customer: { id: project.customer_id, name: project.customer_name },
+      customer: { name: project.customer_name },
       phase: project.phase,
       closedAt: project.closed_at,
-      startDate: project.start_date,
       step: {
         number: stepNumber,
         title: withVendorName(

@@ -173,7 +173,7 @@ async function closedProject(customerName: string) {
 
 describe('the portfolio', () => {
   it('shows a project in trouble with every figure behind its health', async () => {
-    const { projectId, customerId, alfaId } = await lateProject('Åkerby kommun');
+    const { projectId, alfaId } = await lateProject('Åkerby kommun');
     now = LATER;
 
     const portfolio = await portfolioOf(admin);
@@ -184,16 +184,15 @@ describe('the portfolio', () => {
 
     expect(row).toMatchObject({
       projectName: 'Implementering Åkerby kommun',
-      customer: { id: customerId, name: 'Åkerby kommun' },
+      customer: { name: 'Åkerby kommun' },
       phase: 'implementation',
       closedAt: null,
-      startDate: '2027-02-01',
       step: { number: 1, title: 'Beställning och avtal', decided: false },
       progress: { done: 1, total: 23, percent: 4 },
       overdue: { customer: 2, vendor: 2 },
       nextKeyActivity: { title: 'Projektplanen klar och förankrad med personalen', date: '2027-03-15' },
       trainings: { booked: 1, needed: 2 },
-      goals: { atRisk: 1, missed: 0, total: 2 },
+      goals: { atRisk: 1, missed: 0 },
       organisationGaps: organisation.readiness.gaps.length,
       unreadRevisions: 1,
       daysSinceCustomerChange: 30,
