@@ -1,4 +1,4 @@
-import { Alert, Button, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Button, Radio, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SplitOption, Training, TrainingCapacity } from '../../shared/trainings.js';
@@ -59,8 +59,11 @@ export function SplitChoice({
   };
 
   return (
-    <Stack gap="sm">
-      <Alert color="orange" variant="light" title={t('trainings.capacity.title')}>
+    <Stack gap="sm" component="section" aria-labelledby={`${training.key}-gruppstorlek`}>
+      <Title order={3} size="h4" id={`${training.key}-gruppstorlek`}>
+        {t('trainings.capacity.title')}
+      </Title>
+      <Alert color="orange" variant="light">
         <Stack gap={4}>
           <Text size="sm" fw={600}>
             {t('trainings.capacity.cannotSplit', {
