@@ -375,7 +375,8 @@ export function checkPersonRows(
     }
     for (const role of rowRoles) {
       if (errors.roles) break;
-      if (role.level === 'school' && !school) {
+      // A school named but unknown is already said under Skola.
+      if (role.level === 'school' && schoolText === '') {
         errors.roles = `${role.title} är en roll per skola: ange personens skola`;
       } else if (role.level === 'project' && !role.group) {
         const holder = singleHolder.get(role.key);

@@ -103,7 +103,7 @@ function downloadRejected(
 function RoleMappingTable({ preview, t }: { preview: PersonImportPreview; t: Translate }) {
   if (preview.roleMapping.length === 0) return null;
   return (
-    <Table.ScrollContainer minWidth={360} maxHeight={260}>
+    <Table.ScrollContainer minWidth={300} maxHeight={260}>
       <Table withTableBorder verticalSpacing={4} maw={640} aria-label={t('imports.roleMappingCaption')}>
         <Table.Thead>
           <Table.Tr>
@@ -293,8 +293,10 @@ export function ImportPanel({
         )}
 
         {imported && imported.rejected.length > 0 && (
-          <Alert color="yellow" title={t('imports.rejectedTitle', { count: imported.rejected.length })}>
+          <Alert color="orange">
             <Stack gap="xs">
+              {/* In the body, not as the alert's title: Mantine's orange title is too pale to read. */}
+              <Text fw={700}>{t('imports.rejectedTitle', { count: imported.rejected.length })}</Text>
               <List size="sm" spacing={2}>
                 {imported.rejected.slice(0, SHOWN_ROWS).map((row) => (
                   <List.Item key={row.rowNumber}>
@@ -368,7 +370,8 @@ export function ImportPanel({
               />
             </Group>
 
-            <Table.ScrollContainer minWidth={700} maxHeight={520}>
+            {/* Room for the status badge beside the Roll column of a person file. */}
+            <Table.ScrollContainer minWidth={kind === 'people' ? 900 : 700} maxHeight={520}>
               <Table striped withTableBorder verticalSpacing="xs" stickyHeader>
                 <Table.Caption className="visually-hidden">{t('imports.previewCaption')}</Table.Caption>
                 <Table.Thead>
