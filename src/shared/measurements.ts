@@ -104,6 +104,24 @@ export const computationSchema = z.object({
   uncovered: z.object({ count: z.number().int(), examples: z.array(uncoveredExampleSchema) }),
   /** The computation in Swedish sentences, shown under the figure. */
   explanation: z.array(z.string()),
+  /**
+   * With `perTerm`: each school term the period overlaps, computed on its own and kept as its own
+   * computation, so that each term's figure can be recorded as its own measurement.
+   */
+  terms: z
+    .array(
+      z.object({
+        name: z.enum(termNames),
+        year: z.number().int(),
+        from: z.string(),
+        to: z.string(),
+        computationId: z.string(),
+        value: z.number(),
+        numerator: z.number().int(),
+        denominator: z.number().int(),
+      }),
+    )
+    .default([]),
   createdAt: z.string(),
 });
 export type Computation = z.infer<typeof computationSchema>;
@@ -236,6 +254,8 @@ export const computationSettingsSchema = z.discriminatedUnion('method', [
     method: z.literal('coverage'),
     measure: z.enum(coverageMeasureNames, { error: 'Välj vad som mäts: i varje ämne, minst en händelse eller par' }),
     columns: coverageMappingSchema,
+    /** Also each school term the period overlaps on its own, to record each term's figure. */
+    perTerm: z.boolean().default(false),
     period: z
       .object({ from: isoDateSchema, to: isoDateSchema })
       .refine((period) => period.from <= period.to, { message: 'Perioden slutar före den börjar', path: ['to'] }),
@@ -248,6 +268,7 @@ export const computationSettingsSchema = z.discriminatedUnion('method', [
   }),
 ]);
 export type ComputationSettings = z.infer<typeof computationSettingsSchema>;
+export type ComputationSettingsInput = z.input<typeof computationSettingsSchema>;
 
 /**
  * The measure a goal's wording asks for, offered until one is chosen: registration by a date when
@@ -259,4 +280,38 @@ export function suggestedMeasure(...texts: (string | null)[]): GoalMeasure {
   if (/registrer|senast den|senast \d/.test(wording)) return 'byDate';
   if (/varje ämne|alla ämnen|varje kurs|alla kurser/.test(wording)) return 'everyGroup';
   return 'anyEvent';
+}
+
+/**
+ * Swedish school terms as Stegvis counts them until a customer's own term dates are known: the
+ * autumn term (ht) 1 August–31 December and the spring term (vt) 1 January–30 June. They are
+ * wider than the weeks of teaching so that an assessment registered in the first days of August
+ * or the last of June still counts for its term; July belongs to neither.
+ */
+export function termPeriod(term: Term): { from: string; to: string } {
+  return term.name === 'ht'
+    ? { from: `${term.year}-08-01`, to: `${term.year}-12-31` }
+    : { from: `${term.year}-01-01`, to: `${term.year}-06-30` };
+}
+
+/** The term around `day` ('YYYY-MM-DD'); in July, between terms, the spring term just ended. */
+export function termOf(day: string): Term {
+  const year = Number(day.slice(0, 4));
+  return Number(day.slice(5, 7)) >= 8 ? { name: 'ht', year } : { name: 'vt', year };
+}
+
+const nextTerm = (term: Term): Term =>
+  term.name === 'vt' ? { name: 'ht', year: term.year } : { name: 'vt', year: term.year + 1 };
+
+/** The terms a period overlaps, each with its dates cut to the period, oldest first. */
+export function termsWithin(period: { from: string; to: string }): { term: Term; from: string; to: string }[] {
+  const terms: { term: Term; from: string; to: string }[] = [];
+  for (let term = termOf(period.from); termPeriod(term).from <= period.to; term = nextTerm(term)) {
+    const dates = termPeriod(term);
+    // ISO dates compare as text; Math.max would not take them.
+    const [, from] = [dates.from, period.from].sort();
+    const [to] = [dates.to, period.to].sort();
+    if (from <= to) terms.push({ term, from, to });
+  }
+  return terms;
 }

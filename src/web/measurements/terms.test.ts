@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { termsWithin } from '../../shared/measurements.js';
 import { recentTerms, termAround, termMatching } from './terms.js';
 
 describe('termAround', () => {
@@ -31,5 +32,15 @@ describe('the terms offered', () => {
     const terms = recentTerms('2026-12-07', 3);
     expect(termMatching({ from: '2026-01-01', to: '2026-06-30' }, terms)).toEqual({ name: 'vt', year: 2026 });
     expect(termMatching({ from: '2026-01-02', to: '2026-06-30' }, terms)).toBeNull();
+  });
+});
+
+describe('the terms within a period', () => {
+  it('splits a school year into its two terms, cut to the period, July in neither', () => {
+    expect(termsWithin({ from: '2026-08-15', to: '2027-07-31' })).toEqual([
+      { term: { name: 'ht', year: 2026 }, from: '2026-08-15', to: '2026-12-31' },
+      { term: { name: 'vt', year: 2027 }, from: '2027-01-01', to: '2027-06-30' },
+    ]);
+    expect(termsWithin({ from: '2027-07-01', to: '2027-07-31' })).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Computation, ComputationSettings, FileInspection } from '../../../shared/measurements.js';
+import type { Computation, ComputationSettingsInput, FileInspection } from '../../../shared/measurements.js';
 import { newId } from '../../core/ids.js';
 import { type Agent, createTestApp, loginAs, type TestApp } from '../../test-support/app.js';
 import { createCustomer, createEffectGoal, createPerson, createProject } from '../../test-support/factories.js';
@@ -40,7 +40,7 @@ function multipart(parts: Part[]) {
 }
 
 const term = { from: '2027-01-09', to: '2027-06-14' };
-const coverageSettings: ComputationSettings = {
+const coverageSettings: ComputationSettingsInput = {
   method: 'coverage',
   measure: 'pairs',
   columns: {
@@ -49,7 +49,7 @@ const coverageSettings: ComputationSettings = {
   },
   period: term,
 };
-const shareSettings: ComputationSettings = {
+const shareSettings: ComputationSettingsInput = {
   method: 'share_by_date',
   measure: 'byDate',
   columns: { records: { label: 'Elev', date: 'Registrerad' } },
@@ -170,6 +170,7 @@ const expectedCoverage = (eventsFile: string) => ({
     '1 rad i bedömningsexporten gäller elever eller ämnen som inte finns i elevregistret; stavas namnen likadant i båda filerna?',
     '5 elev–ämne-par saknar bedömning under perioden.',
   ],
+  terms: [],
   createdAt: '2027-06-15T08:00:00.000Z',
 });
 
@@ -522,6 +523,7 @@ describe('computing the share registered by a date', () => {
         '1 rad saknar registreringsdatum.',
         '1 rad registrerades efter 2027-03-31.',
       ],
+      terms: [],
       createdAt: '2027-06-15T08:00:00.000Z',
     });
     const stored = await admin.get(`${goalUrl()}/computations/${response.json().id}`);

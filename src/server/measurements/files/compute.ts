@@ -5,10 +5,19 @@ import {
   computationSettingsSchema,
   type FileInspection,
   type GoalMeasure,
+  type Term,
+  termsWithin,
   type UnusedRow,
 } from '../../../shared/measurements.js';
 import { AppError } from '../../core/errors.js';
-import { applicableMeasures, coverageFraction, createCoverage, type Fraction, type RosterEntry } from './coverage.js';
+import {
+  applicableMeasures,
+  type CoverageAccumulator,
+  coverageFraction,
+  createCoverage,
+  type Fraction,
+  type RosterEntry,
+} from './coverage.js';
 import { isReadDate, readDate } from './dates.js';
 import { coverageExplanation, figureValue, shareByDateExplanation } from './explanation.js';
 import { isRejected, openTable, TableFileError } from './parse.js';
@@ -124,8 +133,9 @@ function parseSettings(value: unknown): ComputationSettings {
 }
 
 /**
- * Every row of the uploads that was not used, with why: the unreadable ones (counted apart, as
- * before) and those outside the period or for students the roster does not list.
+ * The rows of the uploads that could not be read, with why; the rows a figure leaves out because
+ * of its period or roster (outside the period, students the roster does not list) are the
+ * figure's own, and joined to these for its list of every row not used.
  */
 class UnusedRows {
   unreadable = 0;
@@ -138,14 +148,10 @@ class UnusedRows {
     this.all.push(row);
   }
 
-  add(row: UnusedRow): void {
-    this.all.push(row);
-  }
-
-  /** In the files' order, then by line. */
-  sorted(fileNames: string[]): UnusedRow[] {
+  /** These rows and the figure's own, in the files' order, then by line. */
+  with(own: UnusedRow[], fileNames: string[]): UnusedRow[] {
     const order = (file: string) => fileNames.indexOf(file);
-    return [...this.all].sort((a, b) => order(a.file) - order(b.file) || a.line - b.line);
+    return [...this.all, ...own].sort((a, b) => order(a.file) - order(b.file) || a.line - b.line);
   }
 }
 
@@ -206,22 +212,87 @@ function entryIn(cells: Record<string, string>, columns: Record<string, string>)
 
 const isRefusal = (entry: RosterEntry | Refusal): entry is Refusal => 'reason' in entry;
 
-type MethodResult = Omit<ComputedFigure, 'value' | 'figures'> & { fractions: (Fraction & { measure: GoalMeasure })[] };
+type MethodResult = Omit<ComputedFigure, 'value' | 'figures'> & {
+  fractions: (Fraction & { measure: GoalMeasure })[];
+  /** The rows this figure leaves out beside the unreadable ones. */
+  leftOut: UnusedRow[];
+};
+type MethodResults = { main: MethodResult; terms: { term: Term; result: MethodResult }[] };
+
+/** One coverage over one period: the asked-for period, or one of its school terms. */
+interface CoverageRun {
+  period: { from: string; to: string };
+  term: Term | null;
+  coverage: CoverageAccumulator;
+  leftOut: UnusedRow[];
+}
 
 /** The method's accumulator behind the files it needs. */
 function methodRun(settings: ComputationSettings, unused: UnusedRows) {
   if (settings.method === 'coverage') {
-    const coverage = createCoverage(settings.period);
     const { roster, events } = settings.columns;
     const { period, measure } = settings;
+    const run = (within: { from: string; to: string }, term: Term | null): CoverageRun => ({
+      period: within,
+      term,
+      coverage: createCoverage(within),
+      leftOut: [],
+    });
+    const terms = settings.perTerm ? termsWithin(period) : [];
+    if (settings.perTerm && terms.length === 0) {
+      const message = 'Perioden täcker ingen termin (ht 1 augusti–31 december, vt 1 januari–30 juni)';
+      throw invalid(message, { 'period.from': message });
+    }
+    const runs = [run(period, null), ...terms.map((term) => run({ from: term.from, to: term.to }, term.term))];
     const rowsOf: Partial<Record<FileRole, number>> = {};
+
+    const figureOf = (each: CoverageRun, fileNames: string[]): MethodResult => {
+      const result = each.coverage.result();
+      const leftOut = [...each.leftOut, ...result.unmatchedEvents];
+      const uncovered =
+        measure === 'anyEvent'
+          ? result.studentsWithoutEvents
+          : measure === 'pairs'
+            ? result.uncoveredStudents.flatMap((student) =>
+                student.missing.map((group) => ({ label: `${student.label} – ${group}`, missing: [group] })),
+              )
+            : result.uncoveredStudents;
+      return {
+        method: 'coverage',
+        measure,
+        fractions: applicableMeasures(result.byGroup).map((applicable) => ({
+          measure: applicable,
+          ...coverageFraction(result, applicable),
+        })),
+        leftOut,
+        numerator: 0,
+        denominator: 0,
+        period: each.period,
+        byDate: null,
+        fileNames,
+        rowsRead: (rowsOf.roster ?? 0) + (rowsOf.events ?? 0),
+        rejected: { count: unused.unreadable, examples: unused.unreadableExamples },
+        unused: { count: 0, examples: [] },
+        uncovered: { count: uncovered.length, examples: uncovered.slice(0, MAX_UNCOVERED_EXAMPLES) },
+        explanation: coverageExplanation({
+          result,
+          measure,
+          period: each.period,
+          rosterRows: rowsOf.roster ?? 0,
+          eventRows: rowsOf.events ?? 0,
+          rejectedRows: unused.unreadable,
+        }),
+        terms: [],
+      };
+    };
+
     return {
       async read(role: FileRole, part: FileUpload) {
         if (role === 'roster') {
           rowsOf.roster = await readUpload(part, role, roster, unused, (columns) => (cells) => {
             const entry = entryIn(cells, columns);
             if (isRefusal(entry)) return entry;
-            coverage.addRosterEntry(entry);
+            for (const each of runs) each.coverage.addRosterEntry(entry);
             return null;
           });
         } else {
@@ -233,57 +304,28 @@ function methodRun(settings: ComputationSettings, unused: UnusedRows) {
             const reading = readDate(written);
             if (!isReadDate(reading)) return { value: written, reason: reading.reason };
             const place = { file: part.fileName, line };
-            if (!coverage.addEvent({ ...entry, date: reading.date }, place)) {
-              unused.add({
+            for (const each of runs) {
+              if (each.coverage.addEvent({ ...entry, date: reading.date }, place)) continue;
+              each.leftOut.push({
                 ...place,
                 value: written,
-                reason: `Datumet ${reading.date} ligger utanför perioden ${period.from}–${period.to}`,
+                reason: `Datumet ${reading.date} ligger utanför perioden ${each.period.from}–${each.period.to}`,
               });
             }
             return null;
           });
         }
       },
-      result(fileNames: string[]): MethodResult {
+      result(fileNames: string[]): MethodResults {
         if (!rowsOf.roster) {
           throw invalid('Elevregistret har inga rader som kunde läsas', {
             roster: 'Elevregistret har inga rader som kunde läsas',
           });
         }
-        const result = coverage.result();
-        for (const event of result.unmatchedEvents) unused.add(event);
-        const uncovered =
-          measure === 'anyEvent'
-            ? result.studentsWithoutEvents
-            : measure === 'pairs'
-              ? result.uncoveredStudents.flatMap((student) =>
-                  student.missing.map((group) => ({ label: `${student.label} – ${group}`, missing: [group] })),
-                )
-              : result.uncoveredStudents;
+        const [main, ...perTerm] = runs;
         return {
-          method: 'coverage',
-          measure,
-          fractions: applicableMeasures(result.byGroup).map((applicable) => ({
-            measure: applicable,
-            ...coverageFraction(result, applicable),
-          })),
-          numerator: 0,
-          denominator: 0,
-          period,
-          byDate: null,
-          fileNames,
-          rowsRead: rowsOf.roster + (rowsOf.events ?? 0),
-          rejected: { count: unused.unreadable, examples: unused.unreadableExamples },
-          unused: { count: 0, examples: [] },
-          uncovered: { count: uncovered.length, examples: uncovered.slice(0, MAX_UNCOVERED_EXAMPLES) },
-          explanation: coverageExplanation({
-            result,
-            measure,
-            period,
-            rosterRows: rowsOf.roster,
-            eventRows: rowsOf.events ?? 0,
-            rejectedRows: unused.unreadable,
-          }),
+          main: figureOf(main, fileNames),
+          terms: perTerm.map((each) => ({ term: each.term as Term, result: figureOf(each, fileNames) })),
         };
       },
     };
@@ -300,16 +342,17 @@ function methodRun(settings: ComputationSettings, unused: UnusedRows) {
         return reason === null ? null : { value: written, reason };
       });
     },
-    result(fileNames: string[]): MethodResult {
+    result(fileNames: string[]): MethodResults {
       const result = shareByDate.result();
       if (result.total === 0) {
         throw invalid('Filen har inga rader som kunde läsas', { records: 'Filen har inga rader som kunde läsas' });
       }
       const notRegistered = result.neverRegistered + result.registeredLater;
-      return {
+      const main: MethodResult = {
         method: 'share_by_date',
         measure: 'byDate',
         fractions: [{ measure: 'byDate', numerator: result.registered, denominator: result.total }],
+        leftOut: [],
         numerator: 0,
         denominator: 0,
         period: null,
@@ -328,9 +371,17 @@ function methodRun(settings: ComputationSettings, unused: UnusedRows) {
           fileName: fileNames[0],
           rejectedRows: unused.unreadable,
         }),
+        terms: [],
       };
+      return { main, terms: [] };
     },
   };
+}
+
+/** A figure as shown, and every row it did not use. */
+export interface FinishedFigure {
+  figure: ComputedFigure;
+  unusedRows: UnusedRow[];
 }
 
 /**
@@ -340,7 +391,7 @@ function methodRun(settings: ComputationSettings, unused: UnusedRows) {
 export async function computeFromUploads(
   parts: AsyncIterable<UploadPart>,
   unit: 'percent' | 'count' | null,
-): Promise<{ settings: ComputationSettings; figure: ComputedFigure; unusedRows: UnusedRow[] }> {
+): Promise<FinishedFigure & { settings: ComputationSettings; terms: (FinishedFigure & { term: Term })[] }> {
   let settings: ComputationSettings | undefined;
   let run: ReturnType<typeof methodRun> | undefined;
   const unused = new UnusedRows();
@@ -380,27 +431,33 @@ export async function computeFromUploads(
     );
   }
   const names = roles.map((role) => fileNames.get(role) as string);
-  const { fractions, ...figure } = run.result(names);
-  const figures = fractions.map((fraction) => ({
-    ...fraction,
-    value: figureValue(unit, fraction.numerator, fraction.denominator),
-  }));
-  const own = figures.find((candidate) => candidate.measure === figure.measure);
-  if (!own) {
-    // Only pairs and every subject need the subject column; the settings check makes sure of it.
-    throw invalid('Måttet kan inte räknas fram ur filerna som de är valda', { measure: 'Välj ämneskolumnen' });
-  }
-  const unusedRows = unused.sorted(names);
+  const results = run.result(names);
+  const finish = ({ fractions, leftOut, ...figure }: MethodResult) => {
+    const figures = fractions.map((fraction) => ({
+      ...fraction,
+      value: figureValue(unit, fraction.numerator, fraction.denominator),
+    }));
+    const own = figures.find((candidate) => candidate.measure === figure.measure);
+    if (!own) {
+      // Only pairs and every subject need the subject column; the settings check makes sure of it.
+      throw invalid('Måttet kan inte räknas fram ur filerna som de är valda', { measure: 'Välj ämneskolumnen' });
+    }
+    const unusedRows = unused.with(leftOut, names);
+    return {
+      unusedRows,
+      figure: {
+        ...figure,
+        value: own.value,
+        numerator: own.numerator,
+        denominator: own.denominator,
+        figures,
+        unused: { count: unusedRows.length, examples: unusedRows.slice(0, MAX_REJECTED_EXAMPLES) },
+      },
+    };
+  };
   return {
     settings,
-    unusedRows,
-    figure: {
-      ...figure,
-      value: own.value,
-      numerator: own.numerator,
-      denominator: own.denominator,
-      figures,
-      unused: { count: unusedRows.length, examples: unusedRows.slice(0, MAX_REJECTED_EXAMPLES) },
-    },
+    ...finish(results.main),
+    terms: results.terms.map(({ term, result }) => ({ term, ...finish(result) })),
   };
 }

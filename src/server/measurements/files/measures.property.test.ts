@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ComputationSettings } from '../../../shared/measurements.js';
+import type { ComputationSettingsInput } from '../../../shared/measurements.js';
 import { computeFromUploads, type UploadPart } from './compute.js';
 import {
   type CoverageEvent,
@@ -183,7 +183,7 @@ describe('share registered by a date', () => {
 const csv = (header: string[], rows: string[][]) =>
   [header, ...rows].map((cells) => cells.map((cell) => `"${cell}"`).join(';')).join('\r\n');
 
-async function computeCsv(settings: ComputationSettings, files: Record<string, string>) {
+async function computeCsv(settings: ComputationSettingsInput, files: Record<string, string>) {
   async function* parts(): AsyncGenerator<UploadPart> {
     yield { type: 'field', name: 'settings', value: JSON.stringify(settings) };
     for (const [name, content] of Object.entries(files)) {

@@ -73,34 +73,56 @@ export async function createComputation(
   parts: () => AsyncIterable<UploadPart>,
 ): Promise<Computation> {
   const goal = await requireUploadRights(context, access, user, goalId);
-  const { settings, figure, unusedRows } = await computeFromUploads(parts(), goal.unit);
+  const { settings, figure, unusedRows, terms } = await computeFromUploads(parts(), goal.unit);
+  const createdAt = context.clock.now().toISOString();
+  // Each term's figure is a computation of its own, so that it can be recorded as its own measurement.
+  const termComputations = terms.map((term) => ({
+    term: term.term,
+    unusedRows: term.unusedRows,
+    computation: computationSchema.parse({ id: newId(), ...term.figure, createdAt }),
+  }));
   const computation = computationSchema.parse({
     id: newId(),
     ...figure,
-    createdAt: context.clock.now().toISOString(),
+    terms: termComputations.map(({ term, computation: each }) => ({
+      ...term,
+      from: each.period?.from,
+      to: each.period?.to,
+      computationId: each.id,
+      value: each.value,
+      numerator: each.numerator,
+      denominator: each.denominator,
+    })),
+    createdAt,
   });
-  const { id, method, value, createdAt, ...shown } = computation;
   const mapping = JSON.stringify(mappingOf(settings));
-
-  await context.db.transaction().execute(async (trx) => {
-    await computationRepository.insertComputation(trx, {
+  const rowOf = (each: Computation, unused: typeof unusedRows) => {
+    const { id, method, value, createdAt: at, ...shown } = each;
+    return {
       id,
       goal_id: goal.id,
       project_id: access.project.id,
       method,
       value,
       // Every unused row is kept with the computation, for the CSV; the response shows the first.
-      result: JSON.stringify({ ...shown, unusedRows }),
+      result: JSON.stringify({ ...shown, unusedRows: unused }),
       created_by_user_id: user.id,
-      created_at: createdAt,
-    });
+      created_at: at,
+    };
+  };
+
+  await context.db.transaction().execute(async (trx) => {
+    await computationRepository.insertComputation(trx, rowOf(computation, unusedRows));
+    for (const each of termComputations) {
+      await computationRepository.insertComputation(trx, rowOf(each.computation, each.unusedRows));
+    }
     const remembered = await computationRepository.findMapping(trx, goal.id);
     // Unchanged, the settings keep their version, so that nobody editing them meanwhile gets a conflict.
-    if (remembered?.method === method && remembered.mapping === mapping) return;
+    if (remembered?.method === computation.method && remembered.mapping === mapping) return;
     await computationRepository.saveMapping(trx, {
       goalId: goal.id,
       projectId: access.project.id,
-      method,
+      method: computation.method,
       mapping,
       at: createdAt,
     });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Computation, ComputationSettings, GoalTrackingList } from '../../../shared/measurements.js';
+import type { Computation, ComputationSettingsInput, GoalTrackingList } from '../../../shared/measurements.js';
 import { type Agent, createTestApp, loginAs, type TestApp } from '../../test-support/app.js';
 import { createCustomer, createEffectGoal, createProject } from '../../test-support/factories.js';
 
@@ -199,7 +199,7 @@ async function setUpGoal(title: string, measure: string) {
   return { goalId: goal.id, offered: entry?.measure };
 }
 
-async function computeAndRecord(goalId: string, settings: ComputationSettings, files: Part[], measuredOn: string) {
+async function computeAndRecord(goalId: string, settings: ComputationSettingsInput, files: Part[], measuredOn: string) {
   const response = await admin.request({
     method: 'POST',
     url: `/api/projects/${projectId}/goals/${goalId}/computations`,
@@ -231,28 +231,49 @@ describe("the template's example effect goals, measured as written", () => {
       { name: 'roster', file: fixtures.roster },
       { name: 'events', file: fixtures.assessments },
     ];
-    const autumn = await computeAndRecord(
-      goalId,
-      {
-        method: 'coverage',
-        measure: 'everyGroup',
-        columns: coverageColumns(true, 'Bedömd'),
-        period: { from: '2026-08-01', to: '2026-12-31' },
-      },
-      files,
-      '2026-12-31',
-    );
-    const spring = await computeAndRecord(
-      goalId,
-      {
-        method: 'coverage',
-        measure: 'everyGroup',
-        columns: coverageColumns(true, 'Bedömd'),
-        period: { from: '2027-01-01', to: '2027-06-30' },
-      },
-      files,
-      '2027-06-20',
-    );
+    // Followed per term: one upload over the school year gives each term's figure as its own computation.
+    const response = await admin.request({
+      method: 'POST',
+      url: `/api/projects/${projectId}/goals/${goalId}/computations`,
+      ...multipart([
+        {
+          name: 'settings',
+          value: JSON.stringify({
+            method: 'coverage',
+            measure: 'everyGroup',
+            perTerm: true,
+            columns: coverageColumns(true, 'Bedömd'),
+            period: { from: '2026-08-01', to: '2027-06-30' },
+          }),
+        },
+        ...files,
+      ]),
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const year: Computation = response.json();
+    expect(year.terms.map(({ name, year: termYear, from, to }) => [name, termYear, from, to])).toEqual([
+      ['ht', 2026, '2026-08-01', '2026-12-31'],
+      ['vt', 2027, '2027-01-01', '2027-06-30'],
+    ]);
+    const termComputation = async (index: number): Promise<Computation> =>
+      (
+        await admin.get(`/api/projects/${projectId}/goals/${goalId}/computations/${year.terms[index].computationId}`)
+      ).json();
+    const [autumn, spring] = [await termComputation(0), await termComputation(1)];
+    for (const [computation, measuredOn] of [
+      [autumn, '2026-12-31'],
+      [spring, '2027-06-20'],
+    ] as const) {
+      const recorded = await admin.post(`/api/projects/${projectId}/goals/${goalId}/measurements`, {
+        computationId: computation.id,
+        measuredOn,
+      });
+      expect(recorded.statusCode, recorded.body).toBe(201);
+    }
+    expect(year.terms.map((term) => term.value)).toEqual([
+      fixtures.expected.assessment.ht2026,
+      fixtures.expected.assessment.vt2027,
+    ]);
     expect(autumn).toMatchObject({
       measure: 'everyGroup',
       value: fixtures.expected.assessment.ht2026,
