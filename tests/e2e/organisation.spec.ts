@@ -248,7 +248,9 @@ test('a person file with roles imports the people and their roles, and a file wi
   // People with their roles; one row names a school the customer does not have.
   await page.getByRole('button', { name: 'Importera personer från fil' }).click();
   const peopleImport = page.getByRole('region', { name: 'Importera personer från fil' });
-  await expect(peopleImport.getByLabel('Projekt för rollerna')).toHaveValue(/.+/);
+  // Roles are read only for a project the user chooses.
+  await expect(peopleImport.getByLabel('Projekt för rollerna')).toHaveValue('');
+  await peopleImport.getByLabel('Projekt för rollerna').selectOption({ label: 'Implementering Lindby kommun' });
   await peopleImport.getByLabel('Välj fil (CSV eller Excel)').setInputFiles({
     name: 'personal.csv',
     mimeType: 'text/csv',

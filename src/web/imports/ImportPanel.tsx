@@ -170,9 +170,9 @@ export function ImportPanel({
   const [rejectedValues, setRejectedValues] = useState(new Map<number, Record<string, unknown>>());
   const projects = useProjects(kind === 'people' ? customerId : undefined);
   const projectList = kind === 'people' ? (projects.data?.items ?? []) : [];
-  const [chosenProject, setChosenProject] = useState<string | null>(null);
-  // One project is the one the roles are for, unless the user says none.
-  const projectId = chosenProject ?? (projectList.length === 1 ? projectList[0].id : '');
+  // Roles are given only in a project the user chooses: a staff register's titles ("Rektor") are
+  // not taken as roles in a project unasked.
+  const [projectId, setProjectId] = useState('');
   // A new key empties the file input after an import.
   const [inputKey, setInputKey] = useState(0);
   const previewUpload = useImportPreview(customerId, kind);
@@ -259,7 +259,7 @@ export function ImportPanel({
                 description={t('imports.projectHint')}
                 value={projectId}
                 onChange={(event) => {
-                  setChosenProject(event.currentTarget.value);
+                  setProjectId(event.currentTarget.value);
                   previewUpload.reset();
                 }}
                 data={[
