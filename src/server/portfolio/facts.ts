@@ -1,5 +1,6 @@
 import type { PortfolioRow } from '../../shared/portfolio.js';
 import type { TemplateContent } from '../../shared/templates.js';
+import type { SplitChoice } from '../../shared/trainings.js';
 import { progressOf } from '../checklist/progress.js';
 import { isOverdue } from '../checklist/rules.js';
 import { daysBetween, stockholmDay } from '../core/days.js';
@@ -81,7 +82,12 @@ export interface ProjectData {
     person_customer_id: string | null;
   }[];
   schoolIds: string[];
-  trainingRanges: { training_key: string; max_participants: number | null }[];
+  trainingRanges: {
+    training_key: string;
+    min_participants: number | null;
+    max_participants: number | null;
+    split_choice: SplitChoice | null;
+  }[];
   sessionCounts: { training_key: string; sessions: number }[];
   goals: { id: string; baseline: number | null; target: number | null; target_date: string | null }[];
   latestMeasurements: Map<string, { value: number; measured_on: string; created_at: string }>;
@@ -99,8 +105,8 @@ const hasRoles = (json: string): boolean => (JSON.parse(json) as string[]).lengt
 
 /**
  * Sessions booked and needed per training given to the holders of a role in sessions of a limited
- * size: as many as the customer's distinct holders fill at the project's own maximum, or the
- * template's. Trainings without a maximum or a participant role need no count of sessions.
+ * size: as many as the customer's distinct holders need at the project's own range, or the
+ * template's, split as the project chose when they do not fit it. Trainings without a maximum or a participant role need no count of sessions.
  */
 function trainingNeeds(project: PortfolioProject, template: TemplateContent, data: ProjectData) {
   return template.trainingTypes.flatMap((type) => {
@@ -111,13 +117,12 @@ function trainingNeeds(project: PortfolioProject, template: TemplateContent, dat
         (holding) => holding.role_key === type.participantRoleKey && holding.person_customer_id === project.customer_id,
       ),
     ).length;
-    // The portfolio reads a project's maximum but not its minimum or its choice: with no choice made
-    // the count is the same whatever the minimum (sessions of at most the maximum). A project that
-    // chose fewer sessions over the maximum needs fewer than counted here.
     const needed = sessionsNeeded(
       trainees,
-      { min: null, max: own ? own.max_participants : (type.maxParticipants ?? null) },
-      null,
+      own
+        ? { min: own.min_participants, max: own.max_participants }
+        : { min: type.minParticipants ?? null, max: type.maxParticipants ?? null },
+      own?.split_choice ?? null,
     );
     if (needed === null) return [];
     return [

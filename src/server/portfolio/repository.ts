@@ -149,11 +149,17 @@ export const portfolioRepository = {
       )
       .execute(),
 
-  /** The participant ranges projects have set instead of the template's. */
+  /** The participant ranges projects have set instead of the template's, and how they chose to split. */
   trainingRanges: (db: Kysely<Database>, scope: PortfolioScope) =>
     db
       .selectFrom('project_trainings')
-      .select(['project_trainings.project_id', 'project_trainings.training_key', 'project_trainings.max_participants'])
+      .select([
+        'project_trainings.project_id',
+        'project_trainings.training_key',
+        'project_trainings.min_participants',
+        'project_trainings.max_participants',
+        'project_trainings.split_choice',
+      ])
       .where('project_trainings.project_id', 'in', projectIdsOf(db, scope))
       .execute(),
 
