@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Fieldset,
   Group,
   NativeSelect,
@@ -32,6 +33,7 @@ import { ComputationResult } from './ComputationResult.js';
 import { FileSlotField, type InspectedFile } from './FileSlotField.js';
 import { type ChosenColumns, columnsSetting, type FileSlot, fileSlots, rememberedColumns } from './files.js';
 import { SaveComputationForm } from './SaveComputationForm.js';
+import { SaveTermsButton } from './SaveTermsButton.js';
 import { recentTerms, termAround, termMatching, termPeriod } from './terms.js';
 
 type SlotName = FileSlot['name'];
@@ -59,6 +61,7 @@ export function FileMeasurementForm({
   const [files, setFiles] = useState<Partial<Record<SlotName, InspectedFile>>>({});
   const [columns, setColumns] = useState<Partial<Record<SlotName, ChosenColumns>>>({});
   const [period, setPeriod] = useState(() => termAround(stockholmToday()));
+  const [perTerm, setPerTerm] = useState(false);
   const [terms] = useState(() => recentTerms(stockholmToday(), 6));
   const chosenTerm = termMatching(period, terms);
   const [byDate, setByDate] = useState(goal.targetDate ?? stockholmToday());
@@ -82,7 +85,7 @@ export function FileMeasurementForm({
 
   const settings = (): ComputationSettings =>
     (method === 'coverage'
-      ? { method, measure, columns: columnsSetting(method, columns), period }
+      ? { method, measure, columns: columnsSetting(method, columns), period, perTerm }
       : { method, measure, columns: columnsSetting(method, columns), byDate }) as ComputationSettings;
 
   const submit = (event: FormEvent) => {
@@ -220,6 +223,17 @@ export function FileMeasurementForm({
                   }}
                 />
               </Group>
+              <Checkbox
+                mt="sm"
+                label={t('measurements.terms.perTerm')}
+                description={t('measurements.terms.perTermHint')}
+                checked={perTerm}
+                onChange={(event) => {
+                  const checked = event.currentTarget.checked;
+                  changed();
+                  setPerTerm(checked);
+                }}
+              />
             </Fieldset>
           ) : (
             <TextInput
@@ -300,6 +314,13 @@ function ResultPanel({
           {t('measurements.result.title')}
         </Title>
         <ComputationResult projectId={projectId} computation={computation} goal={goal} headingLevel={5} />
+        <SaveTermsButton
+          projectId={projectId}
+          goal={goal}
+          computation={computation}
+          headingLevel={5}
+          onSaved={onSaved}
+        />
         <SaveComputationForm projectId={projectId} goal={goal} computation={computation} onSaved={onSaved} />
       </Stack>
     </Paper>

@@ -105,6 +105,15 @@ export const measurementsSv = {
     none: 'Egen period',
     ht: 'Hösttermin {{year}}',
     vt: 'Vårtermin {{year}}',
+    perTerm: 'Räkna fram varje termin för sig',
+    perTermHint: 'Varje termin som perioden täcker får sitt eget värde, som kan sparas som en egen mätning.',
+    perTermTitle: 'Per termin',
+    figure: '{{term}}: {{value}} ({{numerator}} av {{denominator}})',
+    saveHint:
+      'Varje termin sparas som en egen mätning, daterad terminens sista dag (eller i dag för terminen som pågår).',
+    saveAll: 'Spara varje termin som egen mätning',
+    saved_one: 'En termin är sparad som mätning.',
+    saved_other: '{{count}} terminer är sparade som egna mätningar.',
   },
   file: {
     method: 'Beräkningsmetod',
