@@ -9,7 +9,7 @@ import { addDays, isoWeekday } from '../core/days.js';
 import { markStep } from '../delivery/service.js';
 import { invitePerson } from '../invitations/service.js';
 import { assignRole, createPerson, createSchool } from '../organisation/service.js';
-import { applySplit, confirmSession, proposeDates, recordWorkshop } from '../trainings/service.js';
+import { applySplit, chooseSplit, confirmSession, proposeDates, recordWorkshop } from '../trainings/service.js';
 
 interface DemoSchool {
   name: string;
@@ -154,6 +154,8 @@ export async function seedDemoSchools(
       trainerPersonId: trainer.id,
     }),
   );
+  // Six administrators cannot fill a session of 15–20: Exempelby holds one small session, as chosen.
+  await chooseSplit(context, leader, leaderAccess, 'administratorer', { version: 0, choice: 'under_min' });
   await applySplit(context, leader, leaderAccess, 'administratorer');
 
   const [first] = schools;
