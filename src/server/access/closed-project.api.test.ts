@@ -186,6 +186,7 @@ beforeAll(async () => {
         name: 'settings',
         value: JSON.stringify({
           method: 'share_by_date',
+          measure: 'byDate',
           columns: { records: { label: 'Elev', date: 'Registrerad' } },
           byDate: '2027-02-28',
         }),
