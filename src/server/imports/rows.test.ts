@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors.js';
+import { readDefaultTemplateFile } from '../templates/service.js';
 import {
   checkPersonRows,
   checkSchoolRows,
@@ -7,6 +8,8 @@ import {
   extractRecords,
   headerKey,
   parseSchoolForms,
+  roleMapping,
+  roleParts,
   summarise,
   type TableRow,
 } from './rows.js';
@@ -186,5 +189,65 @@ describe('person rows', () => {
       roleKeys: [],
     });
     expect(rows[7].input).toMatchObject({ name: 'Kim Ny', phone: '070-1', title: 'Lärare', email: null });
+  });
+});
+
+describe('roles in a person file', () => {
+  const roles = readDefaultTemplateFile().content.customerRoles;
+  const record = (rowNumber: number, raw: Record<string, string>) => ({ rowNumber, raw });
+
+  it('splits a cell into its roles and knows a role by its title, plural or key, in any case', () => {
+    expect(roleParts('Rektor, administratör; Användarstödjare och kontaktperson')).toEqual([
+      'Rektor',
+      'administratör',
+      'Användarstödjare',
+      'kontaktperson',
+    ]);
+    expect(
+      roleMapping(['Administratörer', 'ADMINISTRATOR', 'Vaktmästare', null], roles).map((entry) => [
+        entry.text,
+        entry.roleKey,
+        entry.rows,
+      ]),
+    ).toEqual([
+      // Each value as written, so the preview shows what the file says.
+      ['ADMINISTRATOR', 'administrator', 1],
+      ['Administratörer', 'administrator', 1],
+      ['Vaktmästare', null, 1],
+    ]);
+    expect(roleMapping(['Rektor', 'rektor, Kontaktperson'], roles).map((entry) => [entry.text, entry.rows])).toEqual([
+      ['Rektor', 2],
+      ['Kontaktperson', 1],
+    ]);
+  });
+
+  it('gives the roles of a Roll column and refuses the ones the template lacks', () => {
+    const rows = checkPersonRows(
+      [
+        record(2, { name: 'Rut R', school: 'Ekskolan', roles: 'rektor, Administratör' }),
+        record(3, { name: 'Vera V', school: 'Ekskolan', roles: 'Vaktmästare' }),
+      ],
+      existing,
+      { roles, source: 'column', holdings: [] },
+    );
+    expect(rows.map((row) => [row.values.roles, row.input?.roleKeys ?? row.errors.roles])).toEqual([
+      ['Rektor, Administratör', ['rektor', 'administrator']],
+      ['Vaktmästare', 'Okänd roll i projektets mall: Vaktmästare'],
+    ]);
+  });
+
+  it('takes from the Titel column only the titles that name a role', () => {
+    const rows = checkPersonRows(
+      [
+        record(2, { name: 'Rut R', school: 'Ekskolan', title: 'Rektor' }),
+        record(3, { name: 'Lars L', title: 'Lärare' }),
+      ],
+      existing,
+      { roles, source: 'title', holdings: [] },
+    );
+    expect(rows.map((row) => [row.status, row.values.roles, row.input?.roleKeys])).toEqual([
+      ['new', 'Rektor', ['rektor']],
+      ['new', null, []],
+    ]);
   });
 });
