@@ -70,6 +70,19 @@ async function changeActivity(projectId: string, key: string, change: { deadline
   expect(response.statusCode, response.body).toBe(200);
 }
 
+async function bookAdministratorSession(projectId: string, date: string) {
+  const session = await admin.post(`/api/projects/${projectId}/trainings/administratorer/sessions`, {
+    date,
+    startTime: '09:00',
+    endTime: '12:00',
+    mode: 'on_site',
+    place: 'Aulan',
+    trainerPersonId: null,
+    proposalId: null,
+  });
+  expect(session.statusCode, session.body).toBe(201);
+}
+
 async function newProject(customerName: string) {
   const customer = await createCustomer(admin, { name: customerName });
   const project = await createProject(admin, customer.id);
@@ -108,16 +121,7 @@ async function lateProject(customerName: string) {
     maxParticipants: 2,
   });
   expect(range.statusCode, range.body).toBe(200);
-  const session = await admin.post(`/api/projects/${projectId}/trainings/administratorer/sessions`, {
-    date: '2027-04-05',
-    startTime: '09:00',
-    endTime: '12:00',
-    mode: 'on_site',
-    place: 'Aulan',
-    trainerPersonId: null,
-    proposalId: null,
-  });
-  expect(session.statusCode, session.body).toBe(201);
+  await bookAdministratorSession(projectId, '2027-04-05');
 
   now = LATER;
   await changeActivity(projectId, 'bestallningsblankett', { deadline: '2027-03-01' });
@@ -237,16 +241,7 @@ describe('the portfolio', () => {
     });
     expect(role.statusCode, role.body).toBe(201);
     // The administrators' second session.
-    const session = await admin.post(`/api/projects/${projectId}/trainings/administratorer/sessions`, {
-      date: '2027-04-12',
-      startTime: '09:00',
-      endTime: '12:00',
-      mode: 'on_site',
-      place: 'Aulan',
-      trainerPersonId: null,
-      proposalId: null,
-    });
-    expect(session.statusCode, session.body).toBe(201);
+    await bookAdministratorSession(projectId, '2027-04-12');
 
     const after = rowOf(await portfolioOf(admin), projectId);
     expect(after.progress.done).toBe(before.progress.done + 1);
