@@ -83,7 +83,10 @@ export function printReport(report: Report): TargetResult[] {
     }),
   );
   if (runs.some((row) => row.runConnections !== row.connections)) {
-    console.log('* fewer connections than asked: one per activity the user may tick, so that no tick is a 409.');
+    console.log(
+      '* fewer connections than asked: a tick run has one per activity the user may tick (so that no tick is a 409); ' +
+        'an export run at most 10, each exporting once.',
+    );
   }
   console.log('÷ bare and PG ÷ SQLite are ratios of req/s. Peak RSS: the server process (two for two instances).');
 
