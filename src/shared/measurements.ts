@@ -271,14 +271,14 @@ export type ComputationSettings = z.infer<typeof computationSettingsSchema>;
 export type ComputationSettingsInput = z.input<typeof computationSettingsSchema>;
 
 /**
- * The measure a goal's wording asks for, offered until one is chosen: registration by a date when
- * it speaks of registering by a date, every subject when it says so, otherwise students with at
- * least one event. Student × subject pairs are never suggested: a goal about students means students.
+ * The measure a goal's wording asks for, offered until one is chosen: every subject when it says
+ * so (even of registered assessments), registration by a date when it speaks of registering by a
+ * date, otherwise students with at least one event. Student × subject pairs are never suggested: a goal about students means students.
  */
 export function suggestedMeasure(...texts: (string | null)[]): GoalMeasure {
   const wording = texts.filter(Boolean).join(' ').toLocaleLowerCase('sv');
-  if (/registrer|senast den|senast \d/.test(wording)) return 'byDate';
   if (/varje ämne|alla ämnen|varje kurs|alla kurser/.test(wording)) return 'everyGroup';
+  if (/registrer|senast den|senast \d/.test(wording)) return 'byDate';
   return 'anyEvent';
 }
 
