@@ -295,6 +295,7 @@ describe('computing coverage', () => {
   it('suggests the measure named by the wording of the goal before one is chosen, never pairs', async () => {
     const byDateGoal = await createEffectGoal(admin, projectId, {
       title: '100 % av elevernas frånvaroregistrering ska göras i systemet senast den 1 mars 2027',
+      measure: 'Andel elever vars frånvaro registreras i systemet',
     });
     const anyGoal = await createEffectGoal(admin, projectId, {
       title: '100 % av eleverna ska ha betyg i systemet vid årsskiftet 2027/2028',
