@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './common.js';
+import { type TermDates, termDatesSchema } from './customers.js';
 import { goalUnits } from './plan.js';
 
 /**
@@ -205,6 +206,8 @@ export const goalTrackingListSchema = z.object({
   goals: z.array(goalTrackingSchema),
   /** The customer's people, to choose who measures. */
   people: z.array(personRefSchema),
+  /** The customer's own school terms, or null for the default terms (see `termPeriod`). */
+  termDates: termDatesSchema.nullable(),
   may: z.object({
     /** Record and delete measurements, upload exports (plan writers, the goal's measurer, the vendor admin). */
     measure: z.boolean(),
@@ -288,29 +291,39 @@ export function suggestedMeasure(...texts: (string | null)[]): GoalMeasure {
  * wider than the weeks of teaching so that an assessment registered in the first days of August
  * or the last of June still counts for its term; July belongs to neither.
  */
-export function termPeriod(term: Term): { from: string; to: string } {
+export const defaultTermDates: TermDates = { htStart: '08-01', htEnd: '12-31', vtStart: '01-01', vtEnd: '06-30' };
+
+/** A term's dates: the customer's own when given, else the default terms. */
+export function termPeriod(term: Term, dates: TermDates | null = null): { from: string; to: string } {
+  const { htStart, htEnd, vtStart, vtEnd } = dates ?? defaultTermDates;
   return term.name === 'ht'
-    ? { from: `${term.year}-08-01`, to: `${term.year}-12-31` }
-    : { from: `${term.year}-01-01`, to: `${term.year}-06-30` };
+    ? { from: `${term.year}-${htStart}`, to: `${term.year}-${htEnd}` }
+    : { from: `${term.year}-${vtStart}`, to: `${term.year}-${vtEnd}` };
 }
 
-/** The term around `day` ('YYYY-MM-DD'); in July, between terms, the spring term just ended. */
-export function termOf(day: string): Term {
+/**
+ * The term around `day` ('YYYY-MM-DD'): the autumn term from its first day to the new year, else
+ * the spring term; between terms in the summer, the spring term just ended.
+ */
+export function termOf(day: string, dates: TermDates | null = null): Term {
   const year = Number(day.slice(0, 4));
-  return Number(day.slice(5, 7)) >= 8 ? { name: 'ht', year } : { name: 'vt', year };
+  return day.slice(5) >= (dates ?? defaultTermDates).htStart ? { name: 'ht', year } : { name: 'vt', year };
 }
 
 const nextTerm = (term: Term): Term =>
   term.name === 'vt' ? { name: 'ht', year: term.year } : { name: 'vt', year: term.year + 1 };
 
 /** The terms a period overlaps, each with its dates cut to the period, oldest first. */
-export function termsWithin(period: { from: string; to: string }): { term: Term; from: string; to: string }[] {
+export function termsWithin(
+  period: { from: string; to: string },
+  dates: TermDates | null = null,
+): { term: Term; from: string; to: string }[] {
   const terms: { term: Term; from: string; to: string }[] = [];
-  for (let term = termOf(period.from); termPeriod(term).from <= period.to; term = nextTerm(term)) {
-    const dates = termPeriod(term);
+  for (let term = termOf(period.from, dates); termPeriod(term, dates).from <= period.to; term = nextTerm(term)) {
+    const termDates = termPeriod(term, dates);
     // ISO dates compare as text; Math.max would not take them.
-    const [, from] = [dates.from, period.from].sort();
-    const [to] = [dates.to, period.to].sort();
+    const [, from] = [termDates.from, period.from].sort();
+    const [to] = [termDates.to, period.to].sort();
     if (from <= to) terms.push({ term, from, to });
   }
   return terms;

@@ -20,6 +20,7 @@ describe('customers', () => {
       organisationNumber: '212000-3005',
       createdAt: expect.any(String),
       projectCount: 0,
+      terms: null,
     });
     const listed: Customer[] = (await admin.get('/api/customers')).json().items;
     expect(listed).toEqual([response.json()]);

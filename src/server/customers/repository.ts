@@ -3,14 +3,33 @@ import type { CustomersTable, Database } from '../db/schema.js';
 
 export type CustomerRow = CustomersTable & { project_count: number };
 
+const customerColumns = [
+  'customers.id',
+  'customers.name',
+  'customers.organisation_number',
+  'customers.created_at',
+  'customers.term_ht_start',
+  'customers.term_ht_end',
+  'customers.term_vt_start',
+  'customers.term_vt_end',
+] as const;
+
+/** A customer's own term dates as stored: all four, or all null. */
+export interface TermColumns {
+  term_ht_start: string | null;
+  term_ht_end: string | null;
+  term_vt_start: string | null;
+  term_vt_end: string | null;
+}
+
 export const customerRepository = {
   async list(db: Kysely<Database>): Promise<CustomerRow[]> {
     const rows = await db
       .selectFrom('customers')
       .leftJoin('projects', 'projects.customer_id', 'customers.id')
-      .select(['customers.id', 'customers.name', 'customers.organisation_number', 'customers.created_at'])
+      .select(customerColumns)
       .select((eb) => eb.fn.count('projects.id').as('project_count'))
-      .groupBy(['customers.id', 'customers.name', 'customers.organisation_number', 'customers.created_at'])
+      .groupBy(customerColumns)
       .orderBy('customers.name')
       .execute();
     return rows.map((row) => ({ ...row, project_count: Number(row.project_count) }));
@@ -26,6 +45,18 @@ export const customerRepository = {
       .selectAll()
       .where('organisation_number', '=', organisationNumber)
       .executeTakeFirst();
+  },
+
+  findTerms(db: Kysely<Database>, id: string): Promise<TermColumns | undefined> {
+    return db
+      .selectFrom('customers')
+      .select(['term_ht_start', 'term_ht_end', 'term_vt_start', 'term_vt_end'])
+      .where('id', '=', id)
+      .executeTakeFirst() as Promise<TermColumns | undefined>;
+  },
+
+  async setTerms(db: Kysely<Database>, id: string, terms: TermColumns): Promise<void> {
+    await db.updateTable('customers').set(terms).where('id', '=', id).execute();
   },
 
   /** False when a customer with this organisation number exists (e.g. inserted a moment ago by a double submit). */

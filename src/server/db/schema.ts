@@ -100,6 +100,11 @@ export interface CustomersTable {
   name: string;
   organisation_number: string;
   created_at: string;
+  /** The customer's own school terms as 'MM-DD', all four or none (null: the default terms). */
+  term_ht_start?: string | null;
+  term_ht_end?: string | null;
+  term_vt_start?: string | null;
+  term_vt_end?: string | null;
 }
 
 export interface ProjectsTable {

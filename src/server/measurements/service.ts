@@ -18,6 +18,7 @@ import type { AppContext } from '../core/context.js';
 import { stockholmDay } from '../core/days.js';
 import { AppError, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
+import { customerTermDates } from '../customers/service.js';
 import type { Database } from '../db/schema.js';
 import { collectionDatesByGoal, nextCollectionDate } from './collection.js';
 import { escalateChange } from './escalation.js';
@@ -175,9 +176,10 @@ export async function getGoalTracking(
   user: CurrentUser,
 ): Promise<GoalTrackingList> {
   const today = stockholmDay(context.clock.now());
-  const [tracking, people] = await Promise.all([
+  const [tracking, people, termDates] = await Promise.all([
     loadProjectTracking(context, access, today),
     measurementRepository.customerPeople(context.db, access.project.customerId),
+    customerTermDates(context, access.project.customerId),
   ]);
   const measuresSome =
     user.personId !== null && tracking.settings.some((row) => row.measurer_person_id === user.personId);
@@ -185,6 +187,7 @@ export async function getGoalTracking(
     startDate: tracking.startDate,
     goals: tracking.goals,
     people,
+    termDates,
     may: { measure: access.rolePermissions.edit || measuresSome, configure: access.rolePermissions.edit },
   };
 }

@@ -10,6 +10,7 @@ import * as m008 from './008_steering.js';
 import * as m009 from './009_single_sign_on.js';
 import * as m010 from './010_project_change_count.js';
 import * as m011 from './011_training_split_choice.js';
+import * as m012 from './012_customer_terms.js';
 
 /** Registered statically: a file-system provider cannot load `.ts` migrations under the test runner. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '009_single_sign_on': m009,
   '010_project_change_count': m010,
   '011_training_split_choice': m011,
+  '012_customer_terms': m012,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,8 +1,10 @@
 import type { Readable } from 'node:stream';
+import type { TermDates } from '../../../shared/customers.js';
 import {
   type Computation,
   type ComputationSettings,
   computationSettingsSchema,
+  defaultTermDates,
   type FileInspection,
   type GoalMeasure,
   type Term,
@@ -228,7 +230,7 @@ interface CoverageRun {
 }
 
 /** The method's accumulator behind the files it needs. */
-function methodRun(settings: ComputationSettings, unused: UnusedRows) {
+function methodRun(settings: ComputationSettings, unused: UnusedRows, termDates: TermDates | null) {
   if (settings.method === 'coverage') {
     const { roster, events } = settings.columns;
     const { period, measure } = settings;
@@ -238,9 +240,10 @@ function methodRun(settings: ComputationSettings, unused: UnusedRows) {
       coverage: createCoverage(within),
       leftOut: [],
     });
-    const terms = settings.perTerm ? termsWithin(period) : [];
+    const terms = settings.perTerm ? termsWithin(period, termDates) : [];
     if (settings.perTerm && terms.length === 0) {
-      const message = 'Perioden täcker ingen termin (ht 1 augusti–31 december, vt 1 januari–30 juni)';
+      const { htStart, htEnd, vtStart, vtEnd } = termDates ?? defaultTermDates;
+      const message = `Perioden täcker ingen termin (ht ${htStart}–${htEnd}, vt ${vtStart}–${vtEnd})`;
       throw invalid(message, { 'period.from': message });
     }
     const runs = [run(period, null), ...terms.map((term) => run({ from: term.from, to: term.to }, term.term))];
@@ -391,6 +394,8 @@ export interface FinishedFigure {
 export async function computeFromUploads(
   parts: AsyncIterable<UploadPart>,
   unit: 'percent' | 'count' | null,
+  /** The customer's own terms for a computation per term; null: the default terms. */
+  termDates: TermDates | null = null,
 ): Promise<FinishedFigure & { settings: ComputationSettings; terms: (FinishedFigure & { term: Term })[] }> {
   let settings: ComputationSettings | undefined;
   let run: ReturnType<typeof methodRun> | undefined;
@@ -403,7 +408,7 @@ export async function computeFromUploads(
         throw invalid(`Fältet '${part.name}' hör inte till en beräkning`, { [part.name]: 'Okänt fält' });
       }
       settings = parseSettings(part.value);
-      run = methodRun(settings, unused);
+      run = methodRun(settings, unused, termDates);
       continue;
     }
     if (!settings || !run) {

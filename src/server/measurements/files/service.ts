@@ -13,6 +13,7 @@ import { recordAudit } from '../../audit/service.js';
 import type { AppContext } from '../../core/context.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { customerTermDates } from '../../customers/service.js';
 import { mayMeasure } from '../service.js';
 import { computeFromUploads, inspectUpload, type UploadPart } from './compute.js';
 import { computationRepository } from './repository.js';
@@ -73,7 +74,11 @@ export async function createComputation(
   parts: () => AsyncIterable<UploadPart>,
 ): Promise<Computation> {
   const goal = await requireUploadRights(context, access, user, goalId);
-  const { settings, figure, unusedRows, terms } = await computeFromUploads(parts(), goal.unit);
+  const { settings, figure, unusedRows, terms } = await computeFromUploads(
+    parts(),
+    goal.unit,
+    await customerTermDates(context, access.project.customerId),
+  );
   const createdAt = context.clock.now().toISOString();
   // Each term's figure is a computation of its own, so that it can be recorded as its own measurement.
   const termComputations = terms.map((term) => ({
