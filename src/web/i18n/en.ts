@@ -72,6 +72,20 @@ export const en: Translation = {
     createdFrom: 'Created from the template {{name}}',
   },
   customer: {
+    terms: {
+      title: 'Terms',
+      intro:
+        "The customer's own term dates (MM-DD). An effect goal followed per term is computed over them. Without them, the autumn term is 1 August–31 December and the spring term 1 January–30 June.",
+      htStart: 'Autumn term starts',
+      htEnd: 'Autumn term ends',
+      vtStart: 'Spring term starts',
+      vtEnd: 'Spring term ends',
+      save: 'Save terms',
+      useDefaults: 'Use the default terms',
+      own: "The customer's own terms apply.",
+      defaults: "The default terms apply until the customer's own are saved.",
+      saved: 'The terms are saved',
+    },
     close: 'Close',
     fallbackTitle: 'The customer',
     intro: "The customer's schools and people. The people can then be given roles in the customer's projects.",

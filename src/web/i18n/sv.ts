@@ -70,6 +70,20 @@ export const sv = {
     createdFrom: 'Skapat från mallen {{name}}',
   },
   customer: {
+    terms: {
+      title: 'Terminer',
+      intro:
+        'Kundens egna terminsdatum (MM-DD). Ett effektmål som följs per termin räknas över dem. Utan egna datum gäller ht 1 augusti–31 december och vt 1 januari–30 juni.',
+      htStart: 'Höstterminen börjar',
+      htEnd: 'Höstterminen slutar',
+      vtStart: 'Vårterminen börjar',
+      vtEnd: 'Vårterminen slutar',
+      save: 'Spara terminer',
+      useDefaults: 'Använd standardterminerna',
+      own: 'Kundens egna terminer gäller.',
+      defaults: 'Standardterminerna gäller tills kundens egna sparas.',
+      saved: 'Terminerna är sparade',
+    },
     close: 'Stäng',
     fallbackTitle: 'Kunden',
     intro: 'Kundens skolor och personer. Personerna kan sedan få roller i kundens projekt.',

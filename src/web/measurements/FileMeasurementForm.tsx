@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TermDates } from '../../shared/customers.js';
 import {
   type Computation,
   type ComputationSettings,
@@ -46,10 +47,13 @@ type Upload = { phase: 'uploading' | 'computing'; percent: number };
 export function FileMeasurementForm({
   projectId,
   tracking,
+  termDates,
   announce,
 }: {
   projectId: string;
   tracking: GoalTracking;
+  /** The customer's own school terms, or null for the default terms. */
+  termDates: TermDates | null;
   announce: (message: string) => void;
 }) {
   const { t } = useTranslation();
@@ -60,10 +64,10 @@ export function FileMeasurementForm({
   const method = methodOfMeasure(measure);
   const [files, setFiles] = useState<Partial<Record<SlotName, InspectedFile>>>({});
   const [columns, setColumns] = useState<Partial<Record<SlotName, ChosenColumns>>>({});
-  const [period, setPeriod] = useState(() => termAround(stockholmToday()));
+  const [period, setPeriod] = useState(() => termAround(stockholmToday(), termDates));
   const [perTerm, setPerTerm] = useState(false);
-  const [terms] = useState(() => recentTerms(stockholmToday(), 6));
-  const chosenTerm = termMatching(period, terms);
+  const [terms] = useState(() => recentTerms(stockholmToday(), 6, termDates));
+  const chosenTerm = termMatching(period, terms, termDates);
   const [byDate, setByDate] = useState(goal.targetDate ?? stockholmToday());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [upload, setUpload] = useState<Upload | null>(null);
@@ -195,7 +199,7 @@ export function FileMeasurementForm({
                     const chosen = terms.find((term) => `${term.name}-${term.year}` === event.currentTarget.value);
                     if (!chosen) return;
                     changed();
-                    setPeriod(termPeriod(chosen));
+                    setPeriod(termPeriod(chosen, termDates));
                   }}
                 />
                 <TextInput

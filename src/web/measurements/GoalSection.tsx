@@ -75,7 +75,14 @@ export function GoalSection({
             announce={status.announce}
           />
         </Stack>
-        {list.may.measure && <NewMeasurement projectId={projectId} tracking={tracking} announce={status.announce} />}
+        {list.may.measure && (
+          <NewMeasurement
+            projectId={projectId}
+            tracking={tracking}
+            termDates={list.termDates}
+            announce={status.announce}
+          />
+        )}
       </Stack>
     </Paper>
   );

@@ -1,5 +1,6 @@
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { TermDates } from '../../shared/customers.js';
 import type { GoalTracking } from '../../shared/measurements.js';
 import { FileMeasurementForm } from './FileMeasurementForm.js';
 import { ManualMeasurementForm } from './ManualMeasurementForm.js';
@@ -8,10 +9,13 @@ import { ManualMeasurementForm } from './ManualMeasurementForm.js';
 export function NewMeasurement({
   projectId,
   tracking,
+  termDates,
   announce,
 }: {
   projectId: string;
   tracking: GoalTracking;
+  /** The customer's own school terms, or null for the default terms. */
+  termDates: TermDates | null;
   announce: (message: string) => void;
 }) {
   const { t } = useTranslation();
@@ -30,7 +34,7 @@ export function NewMeasurement({
           <ManualMeasurementForm projectId={projectId} goal={tracking.goal} announce={announce} />
         </Tabs.Panel>
         <Tabs.Panel value="file" pt="md">
-          <FileMeasurementForm projectId={projectId} tracking={tracking} announce={announce} />
+          <FileMeasurementForm projectId={projectId} tracking={tracking} termDates={termDates} announce={announce} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

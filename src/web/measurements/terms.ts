@@ -1,13 +1,15 @@
+import type { TermDates } from '../../shared/customers.js';
 import { type Term, termOf, termPeriod } from '../../shared/measurements.js';
 
 export { termPeriod };
 
-/** The school term around `today` as a period (the terms' dates: see `termPeriod`). */
-export const termAround = (today: string): { from: string; to: string } => termPeriod(termOf(today));
+/** The school term around `today` as a period (the customer's dates when given, else the defaults: see `termPeriod`). */
+export const termAround = (today: string, dates: TermDates | null = null): { from: string; to: string } =>
+  termPeriod(termOf(today, dates), dates);
 
 /** The term around `today` and the `count - 1` before it, latest first. */
-export function recentTerms(today: string, count: number): Term[] {
-  const terms: Term[] = [termOf(today)];
+export function recentTerms(today: string, count: number, dates: TermDates | null = null): Term[] {
+  const terms: Term[] = [termOf(today, dates)];
   while (terms.length < count) {
     const last = terms[terms.length - 1];
     terms.push(last.name === 'ht' ? { name: 'vt', year: last.year } : { name: 'ht', year: last.year - 1 });
@@ -16,10 +18,14 @@ export function recentTerms(today: string, count: number): Term[] {
 }
 
 /** The term whose dates the period is exactly, if any. */
-export function termMatching(period: { from: string; to: string }, terms: Term[]): Term | null {
+export function termMatching(
+  period: { from: string; to: string },
+  terms: Term[],
+  termDates: TermDates | null = null,
+): Term | null {
   return (
     terms.find((term) => {
-      const dates = termPeriod(term);
+      const dates = termPeriod(term, termDates);
       return dates.from === period.from && dates.to === period.to;
     }) ?? null
   );

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type Person, type School, schoolFormLabels } from '../../shared/organisation.js';
 import { useSession } from '../auth/session.js';
+import { TermsSection } from '../customers/TermsForm.js';
 import { ImportPanel } from '../imports/ImportPanel.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { SavedNotice } from '../layout/SavedNotice.js';
@@ -90,6 +91,7 @@ export function CustomerPage() {
       {people.data && schools.data && (
         <PeopleSection customerId={customerId} people={people.data.items} schools={schools.data.items} />
       )}
+      <TermsSection customerId={customerId} />
     </Stack>
   );
 }
