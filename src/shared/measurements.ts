@@ -268,6 +268,11 @@ export const computationSettingsSchema = z.discriminatedUnion('method', [
     measure: z.literal('byDate', { error: 'Andel registrerade senast ett datum mäts som byDate' }),
     columns: shareByDateMappingSchema,
     byDate: isoDateSchema,
+    /**
+     * What the share is of: each row (each event), or each student the rows name (a student with
+     * any row registered by the date counts as registered), as the goal says.
+     */
+    countBy: z.enum(['rows', 'students']).default('rows'),
   }),
 ]);
 export type ComputationSettings = z.infer<typeof computationSettingsSchema>;

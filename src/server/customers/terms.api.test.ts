@@ -140,3 +140,43 @@ describe("a customer's own term dates", () => {
     ]);
   });
 });
+
+describe('share registered by a date, per student', () => {
+  it('counts the students with any row registered by the date when the computation asks for students', async () => {
+    const goal = await createEffectGoal(admin, projectId, {
+      title: '100 % av eleverna ska ha frånvaro registrerad senast den 31 mars 2027',
+      measure: 'Andel elever med registrerad frånvaro',
+      baseline: 50,
+      target: 100,
+    });
+    const records =
+      'Elev;Registrerad\r\nÅsa;2027-04-02\r\nÅsa;2027-03-01\r\nErik;\r\nErik;2027-04-10\r\nBo;2027-03-30\r\n';
+    const compute = async (countBy?: 'rows' | 'students') => {
+      const settings = {
+        method: 'share_by_date',
+        measure: 'byDate',
+        columns: { records: { label: 'Elev', date: 'Registrerad' } },
+        byDate: '2027-03-31',
+        ...(countBy ? { countBy } : {}),
+      };
+      const response = await admin.request({
+        method: 'POST',
+        url: `/api/projects/${projectId}/goals/${goal.id}/computations`,
+        ...multipart([
+          { name: 'settings', value: JSON.stringify(settings) },
+          { name: 'records', fileName: 'franvaro.csv', content: records },
+        ]),
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as Computation;
+    };
+    const perStudent = await compute('students');
+    expect([perStudent.value, perStudent.numerator, perStudent.denominator]).toEqual([66.7, 2, 3]);
+    expect(perStudent.rowsRead).toBe(5);
+    expect(perStudent.explanation[0]).toBe(
+      '2 av 3 elever hade minst en rad registrerad i systemet senast 2027-03-31 (66,7\u00a0%).',
+    );
+    const perRow = await compute();
+    expect([perRow.numerator, perRow.denominator]).toEqual([2, 5]);
+  });
+});

@@ -69,6 +69,7 @@ export function FileMeasurementForm({
   const [terms] = useState(() => recentTerms(stockholmToday(), 6, termDates));
   const chosenTerm = termMatching(period, terms, termDates);
   const [byDate, setByDate] = useState(goal.targetDate ?? stockholmToday());
+  const [perStudent, setPerStudent] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [upload, setUpload] = useState<Upload | null>(null);
   const [result, setResult] = useState<Computation | null>(null);
@@ -90,7 +91,13 @@ export function FileMeasurementForm({
   const settings = (): ComputationSettings =>
     (method === 'coverage'
       ? { method, measure, columns: columnsSetting(method, columns), period, perTerm }
-      : { method, measure, columns: columnsSetting(method, columns), byDate }) as ComputationSettings;
+      : {
+          method,
+          measure,
+          columns: columnsSetting(method, columns),
+          byDate,
+          countBy: perStudent ? 'students' : 'rows',
+        }) as ComputationSettings;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -240,21 +247,33 @@ export function FileMeasurementForm({
               />
             </Fieldset>
           ) : (
-            <TextInput
-              type="date"
-              label={t('measurements.file.byDate')}
-              description={t('measurements.file.byDateHint')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              required
-              maw={220}
-              value={byDate}
-              error={errors.byDate}
-              onChange={(event) => {
-                const date = event.currentTarget.value;
-                changed();
-                setByDate(date);
-              }}
-            />
+            <Stack gap="sm">
+              <TextInput
+                type="date"
+                label={t('measurements.file.byDate')}
+                description={t('measurements.file.byDateHint')}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                required
+                maw={220}
+                value={byDate}
+                error={errors.byDate}
+                onChange={(event) => {
+                  const date = event.currentTarget.value;
+                  changed();
+                  setByDate(date);
+                }}
+              />
+              <Checkbox
+                label={t('measurements.file.perStudent')}
+                description={t('measurements.file.perStudentHint')}
+                checked={perStudent}
+                onChange={(event) => {
+                  const checked = event.currentTarget.checked;
+                  changed();
+                  setPerStudent(checked);
+                }}
+              />
+            </Stack>
           )}
           <UploadStatus upload={upload} />
           {unplacedProblem && (

@@ -152,6 +152,9 @@ export const measurementsEn: typeof measurementsSv = {
     to: 'To',
     byDate: 'Registered by',
     byDateHint: 'The goal’s target date is preselected.',
+    perStudent: 'Count students, not rows',
+    perStudentHint:
+      'A student counts as registered when at least one of their rows was registered by the date. Unticked, each row counts on its own.',
     compute: 'Compute',
     uploading: 'Uploading the files: {{percent}}%',
     uploadProgress: 'Upload',

@@ -150,6 +150,9 @@ export const measurementsSv = {
     to: 'Till',
     byDate: 'Registrerat senast',
     byDateHint: 'Förvalt är målets slutdatum.',
+    perStudent: 'Räkna elever, inte rader',
+    perStudentHint:
+      'En elev räknas som registrerad när minst en av elevens rader registrerades senast datumet. Utan kryss räknas varje rad för sig.',
     compute: 'Beräkna',
     uploading: 'Laddar upp filerna: {{percent}} %',
     uploadProgress: 'Uppladdning',

@@ -334,7 +334,7 @@ function methodRun(settings: ComputationSettings, unused: UnusedRows, termDates:
     };
   }
 
-  const shareByDate = createShareByDate(settings.byDate, MAX_UNCOVERED_EXAMPLES);
+  const shareByDate = createShareByDate(settings.byDate, MAX_UNCOVERED_EXAMPLES, settings.countBy === 'students');
   const { records } = settings.columns;
   return {
     async read(_role: FileRole, part: FileUpload) {
@@ -361,7 +361,7 @@ function methodRun(settings: ComputationSettings, unused: UnusedRows, termDates:
         period: null,
         byDate: settings.byDate,
         fileNames,
-        rowsRead: result.total,
+        rowsRead: result.rowsRead ?? result.total,
         rejected: { count: unused.unreadable, examples: unused.unreadableExamples },
         unused: { count: 0, examples: [] },
         uncovered: {

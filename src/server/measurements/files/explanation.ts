@@ -90,6 +90,17 @@ export interface ShareByDateFacts {
 
 export function shareByDateExplanation(facts: ShareByDateFacts): string[] {
   const { result, byDate } = facts;
+  if (result.counted === 'students') {
+    const lines = [
+      `${number(result.registered)} av ${students(result.total)} hade minst en rad registrerad i systemet senast ` +
+        `${byDate} (${percent(result.registered, result.total)}).`,
+      `Beräkningen bygger på ${rows(result.rowsRead ?? result.total)} i ${facts.fileName}; ${unreadable(facts.rejectedRows)}.`,
+    ];
+    if (result.neverRegistered > 0) lines.push(`${students(result.neverRegistered)} saknar registreringsdatum.`);
+    if (result.registeredLater > 0)
+      lines.push(`${students(result.registeredLater)} registrerades först efter ${byDate}.`);
+    return lines;
+  }
   const lines = [
     `${number(result.registered)} av ${rows(result.total)} var registrerade i systemet senast ${byDate} ` +
       `(${percent(result.registered, result.total)}).`,
