@@ -101,7 +101,7 @@ describe('response serializers', () => {
           items: [
             {
               project: { id: 'p1', name: 'Införande', customerName: 'Åkerby kommun' },
-              activity: checklist.groups[0].activities[1],
+              activity: { id: 'a2', title: 'Orderbekräftelse', deadline: null, version: 1, canTick: false },
               overdue: false,
             },
           ],
