@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { setSwedishValidationMessages } from '../shared/validation-locale.js';
 import { registerScopeGuard } from './access/guard.js';
 import { acknowledgementRoutes } from './acknowledgements/routes.js';
@@ -27,6 +27,7 @@ import type { AppContext } from './core/context.js';
 import { errorBody, registerErrorHandling } from './core/errors.js';
 import { currentLog, registerRequestIds, requestIdOptions } from './core/request-id.js';
 import { responseSerializer } from './core/serializer.js';
+import { strictBodyValidatorCompiler } from './core/validation.js';
 import { customerRoutes } from './customers/routes.js';
 import { createDatabase, type DatabaseOptions, migrateToLatest } from './db/database.js';
 import { decisionRoutes } from './decisions/routes.js';
@@ -54,6 +55,7 @@ import { templateRoutes } from './templates/routes.js';
 import { ensureDefaultTemplate } from './templates/service.js';
 import { timelineRoutes } from './timeline/routes.js';
 import { trainingRoutes } from './trainings/routes.js';
+import { registerPendingSignIns, twoFactorRoutes } from './two-factor/routes.js';
 
 export interface BuildOptions extends DatabaseOptions {
   clock?: Clock;
@@ -149,7 +151,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   });
   app.addHook('onClose', () => database.close());
   app.addHook('onClose', () => context.mailer.close());
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(strictBodyValidatorCompiler);
   app.setSerializerCompiler(responseSerializer(config.env !== 'production'));
   registerErrorHandling(app);
   registerRequestIds(app);
@@ -194,15 +196,19 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       },
     },
     transform: jsonSchemaTransform,
+    // The schemas given an id (`.meta({ id })`) become components that the routes refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSessionLoading(app, context);
+  registerPendingSignIns(app, context);
   registerScopeGuard(app, context);
   await app.register(healthRoutes(context));
   await app.register(authRoutes(context));
   await app.register(ssoRoutes(context));
+  await app.register(twoFactorRoutes(context));
   await app.register(templateRoutes(context));
   await app.register(customerRoutes(context));
   await app.register(projectRoutes(context));

@@ -38,21 +38,24 @@ export interface RichTextListItem {
   content: RichTextBlock[];
 }
 
-const listItemSchema: z.ZodType<RichTextListItem> = z.lazy(() =>
-  z.object({ type: z.literal('listItem'), content: z.array(blockSchema).min(1) }),
-);
+// The two schemas that refer to each other have ids, so that the OpenAPI document refers to them as components.
+const listItemSchema: z.ZodType<RichTextListItem> = z
+  .lazy(() => z.object({ type: z.literal('listItem'), content: z.array(blockSchema).min(1) }))
+  .meta({ id: 'RichTextListItem' });
 
-const blockSchema: z.ZodType<RichTextBlock> = z.lazy(() =>
-  z.discriminatedUnion('type', [
-    paragraphSchema,
-    z.object({ type: z.literal('bulletList'), content: z.array(listItemSchema).min(1) }),
-    z.object({
-      type: z.literal('orderedList'),
-      attrs: z.object({ start: z.number().int().min(0).max(10_000).optional() }).optional(),
-      content: z.array(listItemSchema).min(1),
-    }),
-  ]),
-);
+const blockSchema: z.ZodType<RichTextBlock> = z
+  .lazy(() =>
+    z.discriminatedUnion('type', [
+      paragraphSchema,
+      z.object({ type: z.literal('bulletList'), content: z.array(listItemSchema).min(1) }),
+      z.object({
+        type: z.literal('orderedList'),
+        attrs: z.object({ start: z.number().int().min(0).max(10_000).optional() }).optional(),
+        content: z.array(listItemSchema).min(1),
+      }),
+    ]),
+  )
+  .meta({ id: 'RichTextBlock' });
 
 export const MAX_RICH_TEXT_CHARACTERS = 20_000;
 

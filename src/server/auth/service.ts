@@ -147,3 +147,14 @@ export async function findActiveSession(context: AppContext, token: string) {
   if (!session || session.expiresAt <= isoNow(context.clock)) return undefined;
   return session;
 }
+
+/**
+ * The user as a request of theirs would see them, for what holds only the id (a calendar feed
+ * fetched without a session); undefined when the login is gone or switched off.
+ */
+export async function findCurrentUser(context: AppContext, userId: string): Promise<CurrentUser | undefined> {
+  const user = await authRepository.findUserById(context.db, userId);
+  // A switched-off login (disabled_at, where the users table has it) counts as gone.
+  if (!user || ('disabled_at' in user && user.disabled_at)) return undefined;
+  return toCurrentUser(user);
+}

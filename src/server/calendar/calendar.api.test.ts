@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Activity, Checklist } from '../../shared/checklist.js';
 import { type Agent, createTestApp, loginAs, type TestApp } from '../test-support/app.js';
-import { createCustomer, createPerson } from '../test-support/factories.js';
+import { assignRole, createCustomer, createPerson } from '../test-support/factories.js';
 import { loginAsMember } from '../test-support/members.js';
 
 let now = new Date('2027-03-01T09:00:00Z');
@@ -83,8 +83,8 @@ describe('a project’s calendar', () => {
     const secret = FEED_URL.exec(url)?.[1] as string;
     expect(secret).toBeDefined();
     const stored = await testApp.app.stegvis.db.selectFrom('calendar_feeds').selectAll().execute();
-    expect(stored.map((feed) => [feed.id, feed.scope, feed.project_id])).toEqual([
-      [createHash('sha256').update(secret).digest('hex'), 'project', project.id],
+    expect(stored.map((feed) => [feed.id, feed.scope, feed.project_id, feed.user_id])).toEqual([
+      [createHash('sha256').update(secret).digest('hex'), 'project', project.id, admin.userId],
     ]);
 
     const response = await fetchFeed(url);
@@ -128,7 +128,7 @@ describe('a project’s calendar', () => {
     expect(later?.description).toMatch(/^Status: Försenad: inte avbockad\n/);
   });
 
-  it('gets a new address when renewed, by anyone who reads the project; the old one answers 404', async () => {
+  it('gives each reader an address of their own: renewing it ends only their own old address', async () => {
     const customer = await createCustomer(admin);
     const project = await createProject(customer.id, 'Implementering');
     const principal = await loginAsMember(testApp.app, {
@@ -136,21 +136,52 @@ describe('a project’s calendar', () => {
       projectId: project.id,
       roleKeys: ['rektor'],
     });
-    const first = (await admin.post(`/api/projects/${project.id}/calendar-feed`)).json().url;
+    const adminFirst = (await admin.post(`/api/projects/${project.id}/calendar-feed`)).json().url;
+    const principalFirst = (await principal.post(`/api/projects/${project.id}/calendar-feed`)).json().url;
+    expect(principalFirst).not.toBe(adminFirst);
+
     const renewed = await principal.post(`/api/projects/${project.id}/calendar-feed`);
     expect(renewed.statusCode).toBe(201);
-    const second = renewed.json().url;
-    expect(second).not.toBe(first);
+    const principalSecond = renewed.json().url;
+    expect(principalSecond).not.toBe(principalFirst);
 
-    const gone = await fetchFeed(first);
+    const gone = await fetchFeed(principalFirst);
     expect(gone.statusCode).toBe(404);
     expect(gone.json().error.message).toMatch(/^Kalendern finns inte/);
-    expect((await fetchFeed(second)).statusCode).toBe(200);
+    expect((await fetchFeed(principalSecond)).statusCode).toBe(200);
+    // The colleague's subscription is untouched by the renewal.
+    expect((await fetchFeed(adminFirst)).statusCode).toBe(200);
     expect((await fetchFeed('http://localhost:3000/api/calendar/gissning.ics')).statusCode).toBe(404);
 
     const history = (await admin.get(`/api/projects/${project.id}/history`)).json();
     const renewals = (history.items as { action: string }[]).filter((item) => item.action === 'calendar_feed.renewed');
-    expect(renewals).toHaveLength(2);
+    expect(renewals).toHaveLength(3);
+  });
+
+  it('answers 404 once the subscriber’s roles in the project are taken away, and again when given back', async () => {
+    const customer = await createCustomer(admin);
+    const project = await createProject(customer.id, 'Implementering');
+    const principal = await loginAsMember(testApp.app, {
+      customerId: customer.id,
+      projectId: project.id,
+      roleKeys: ['rektor'],
+    });
+    const url = (await principal.post(`/api/projects/${project.id}/calendar-feed`)).json().url;
+    expect((await fetchFeed(url)).statusCode).toBe(200);
+
+    const assignment = await testApp.app.stegvis.db
+      .selectFrom('role_assignments')
+      .select('id')
+      .where('person_id', '=', principal.personId)
+      .executeTakeFirstOrThrow();
+    expect((await admin.delete(`/api/projects/${project.id}/roles/${assignment.id}`)).statusCode).toBe(204);
+    const removed = await fetchFeed(url);
+    expect(removed.statusCode).toBe(404);
+    expect(removed.json().error.message).toMatch(/^Kalendern finns inte/);
+    expect(removed.body).not.toContain('Implementering');
+
+    await assignRole(testApp.app, { projectId: project.id, personId: principal.personId, roleKey: 'rektor' });
+    expect((await fetchFeed(url)).statusCode).toBe(200);
   });
 });
 
@@ -176,6 +207,8 @@ describe('a person’s calendar', () => {
       (activity) => !activity.customerResponsible.some((r) => r.key === 'bestallare'),
     );
     const namedToBo = second.activities[5];
+    // A reader of the second project too: a feed shows only the projects one may open.
+    await assignRole(app, { projectId: second.id, personId: bo.personId, roleKey: 'rektor' });
     const elsewhere = other.activities.find(ordererOnly) as Activity;
     await app.stegvis.db
       .insertInto('activity_people')
@@ -215,6 +248,37 @@ describe('a person’s calendar', () => {
     const renewed = (await bo.post('/api/me/calendar-feed')).json().url;
     expect((await fetchFeed(url)).statusCode).toBe(404);
     expect((await fetchFeed(renewed)).statusCode).toBe(200);
+  });
+
+  it('no longer shows a project whose roles were taken away from the person', async () => {
+    const { app } = testApp;
+    const customer = await createCustomer(admin, { name: 'Åkerby kommun' });
+    const [kept, left] = [
+      await createProject(customer.id, 'Grundskolan'),
+      await createProject(customer.id, 'Gymnasiet'),
+    ];
+    const bo = await loginAsMember(app, { customerId: customer.id, projectId: kept.id, roleKeys: ['bestallare'] });
+    const inLeft = await assignRole(app, { projectId: left.id, personId: bo.personId, roleKey: 'bestallare' });
+    const ordererOnly = (activity: Activity) =>
+      activity.vendorResponsible.length === 0 &&
+      activity.customerResponsible.map((role) => role.key).join() === 'bestallare';
+    for (const project of [kept, left]) {
+      await changeActivity(project.id, project.activities.find(ordererOnly) as Activity, { deadline: '2027-03-31' });
+    }
+    const url = (await bo.post('/api/me/calendar-feed')).json().url;
+    const projectsIn = async () =>
+      [
+        ...new Set(
+          eventsIn((await fetchFeed(url)).body).events.map((event) => /\/projekt\/([^/#]+)/.exec(event.url)?.[1]),
+        ),
+      ].sort();
+    expect(await projectsIn()).toEqual([kept.id, left.id].sort());
+
+    expect((await admin.delete(`/api/projects/${left.id}/roles/${inLeft.id}`)).statusCode).toBe(204);
+    expect(await projectsIn()).toEqual([kept.id]);
+    const body = (await fetchFeed(url)).body;
+    expect(body).toContain('(Grundskolan)');
+    expect(body).not.toContain('Gymnasiet');
   });
 
   it('is refused, in Swedish, to a login that is no person of the organisation', async () => {

@@ -28,13 +28,14 @@ const selectTrainingSessions = (db: Kysely<Database>) =>
 export type TrainingSessionRow = Awaited<ReturnType<ReturnType<typeof selectTrainingSessions>['execute']>>[number];
 
 export const calendarRepository = {
+  /** The user's one feed of this kind: the previous secret of the same user and feed goes. */
   async replaceFeed(db: Kysely<Database>, feed: CalendarFeedsTable): Promise<void> {
-    let previous = db.deleteFrom('calendar_feeds').where('scope', '=', feed.scope);
-    previous =
-      feed.scope === 'project'
-        ? previous.where('project_id', '=', feed.project_id)
-        : previous.where('person_id', '=', feed.person_id);
-    await previous.execute();
+    await db
+      .deleteFrom('calendar_feeds')
+      .where('user_id', '=', feed.user_id)
+      .where('scope', '=', feed.scope)
+      .where((eb) => (feed.project_id === null ? eb('project_id', 'is', null) : eb('project_id', '=', feed.project_id)))
+      .execute();
     await db.insertInto('calendar_feeds').values(feed).execute();
   },
 

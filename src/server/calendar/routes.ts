@@ -33,7 +33,7 @@ export const calendarRoutes =
         schema: {
           tags,
           summary:
-            'Ny hemlig adress till projektets kalender (deadlines och viktiga aktiviteter); den tidigare slutar fungera',
+            'Ny egen hemlig adress till projektets kalender (deadlines och viktiga aktiviteter); din tidigare slutar fungera, andras påverkas inte',
           params: idParamsSchema,
           response: { 201: calendarFeedSchema, ...errors },
         },
@@ -47,7 +47,7 @@ export const calendarRoutes =
       {
         schema: {
           tags,
-          summary: 'Ny hemlig adress till kalendern med dina deadlines i alla projekt; den tidigare slutar fungera',
+          summary: 'Ny hemlig adress till kalendern med dina deadlines i dina projekt; den tidigare slutar fungera',
           response: { 201: calendarFeedSchema, ...errors },
         },
       },

@@ -1,8 +1,8 @@
 import type { CurrentUser } from '../../shared/auth.js';
 import type { CalendarFeed } from '../../shared/calendar.js';
-import type { ProjectAccess } from '../access/service.js';
+import { loadProjectAccess, type ProjectAccess } from '../access/service.js';
 import { recordAudit } from '../audit/service.js';
-import { hashSessionToken, randomToken } from '../auth/service.js';
+import { findCurrentUser, hashSessionToken, randomToken } from '../auth/service.js';
 import type { AppContext } from '../core/context.js';
 import { stockholmDay } from '../core/days.js';
 import { AppError } from '../core/errors.js';
@@ -12,31 +12,34 @@ import { activityEntry, type FeedProject, feedLinks, keyActivityEntry, trainingS
 import { type CalendarEntry, calendarFile } from './feed.js';
 import { calendarRepository, type TrainingSessionRow } from './repository.js';
 
-/** The feed's address carries the secret; only its SHA-256 is stored, as with session tokens. */
+/**
+ * The feed's address carries the secret; only its SHA-256 is stored, as with session tokens. Each
+ * user has their own secret per feed, so renewing one's address breaks nobody else's subscription.
+ */
 async function newFeed(
   context: AppContext,
   db: AppContext['db'],
-  owner: { scope: 'project'; projectId: string } | { scope: 'person'; personId: string },
+  owner: { userId: string; projectId: string | null },
 ): Promise<CalendarFeed> {
   const secret = randomToken();
   await calendarRepository.replaceFeed(db, {
     id: hashSessionToken(secret),
-    scope: owner.scope,
-    project_id: owner.scope === 'project' ? owner.projectId : null,
-    person_id: owner.scope === 'person' ? owner.personId : null,
+    scope: owner.projectId === null ? 'person' : 'project',
+    user_id: owner.userId,
+    project_id: owner.projectId,
     created_at: context.clock.now().toISOString(),
   });
   return { url: `${context.config.publicUrl.replace(/\/$/, '')}/api/calendar/${secret}.ics` };
 }
 
-/** A new address for the project's calendar; the one before stops working. */
+/** A new address of the user's own for the project's calendar; their address before stops working. */
 export async function renewProjectFeed(
   context: AppContext,
   user: CurrentUser,
   access: ProjectAccess,
 ): Promise<CalendarFeed> {
   return context.db.transaction().execute(async (trx) => {
-    const feed = await newFeed(context, trx, { scope: 'project', projectId: access.project.id });
+    const feed = await newFeed(context, trx, { userId: user.id, projectId: access.project.id });
     await recordAudit(context, trx, {
       actor: user,
       customerId: access.project.customerId,
@@ -44,7 +47,7 @@ export async function renewProjectFeed(
       action: 'calendar_feed.renewed',
       entityType: 'project',
       entityId: access.project.id,
-      summary: 'Skapade en ny kalenderadress för projektet; den tidigare slutade fungera',
+      summary: 'Skapade en ny egen kalenderadress för projektet; den egna tidigare slutade fungera',
     });
     return feed;
   });
@@ -60,7 +63,7 @@ export async function renewPersonFeed(context: AppContext, user: CurrentUser): P
     );
   }
   return context.db.transaction().execute(async (trx) => {
-    const feed = await newFeed(context, trx, { scope: 'person', personId: person.id });
+    const feed = await newFeed(context, trx, { userId: user.id, projectId: null });
     await recordAudit(context, trx, {
       actor: user,
       customerId: person.customer_id,
@@ -163,16 +166,32 @@ async function trainingEntriesOf(
   return entries;
 }
 
+/** Whether the user may read the project now, by the same rule as every project request. */
+async function mayRead(context: AppContext, user: CurrentUser, projectId: string): Promise<boolean> {
+  try {
+    await loadProjectAccess(context, user, projectId);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return false;
+    throw error;
+  }
+}
+
 /**
  * The feed behind a secret, as an iCalendar file. A project's feed holds its checklist deadlines,
  * key activities and training sessions; a person's the deadlines they answer for, by the same rule
  * as reminders, the key activities of the projects they take part in and the training sessions
- * they are booked on or train.
+ * they are booked on or train. Access is checked at every fetch, as the user's own request would
+ * be: someone whose roles are taken away gets 404 for the project's feed, and their personal feed
+ * no longer shows the project.
  */
 export async function feedFile(context: AppContext, secret: string): Promise<string> {
   const feed = await calendarRepository.findFeed(context.db, hashSessionToken(secret));
+  const user = feed && (await findCurrentUser(context, feed.user_id));
+  if (!feed || !user) throw unknownFeed();
   const stamp = context.clock.now();
-  if (feed?.scope === 'project' && feed.project_id) {
+  if (feed.scope === 'project' && feed.project_id) {
+    if (!(await mayRead(context, user, feed.project_id))) throw unknownFeed();
     const { projects, entries } = await entriesOf(context, [feed.project_id], () => true, false);
     if (projects.length === 0) throw unknownFeed();
     const sessions = await calendarRepository.trainingSessionsOfProject(context.db, feed.project_id);
@@ -182,9 +201,13 @@ export async function feedFile(context: AppContext, secret: string): Promise<str
       stamp,
     });
   }
-  const person = feed?.person_id ? await calendarRepository.findPerson(context.db, feed.person_id) : undefined;
+  const person = user.personId ? await calendarRepository.findPerson(context.db, user.personId) : undefined;
   if (!person) throw unknownFeed();
-  const projectIds = await calendarRepository.projectIdsOfPerson(context.db, person.id);
+  const readable: string[] = [];
+  for (const projectId of await calendarRepository.projectIdsOfPerson(context.db, person.id)) {
+    if (await mayRead(context, user, projectId)) readable.push(projectId);
+  }
+  const projectIds = readable;
   const holders = indexRoleHolders(
     projectIds.length === 0
       ? []
@@ -200,7 +223,9 @@ export async function feedFile(context: AppContext, secret: string): Promise<str
     (activity) => recipientsOf(activity, holders).includes(person.id),
     true,
   );
-  const sessions = await calendarRepository.trainingSessionsOfPerson(context.db, person.id);
+  const sessions = (await calendarRepository.trainingSessionsOfPerson(context.db, person.id)).filter((session) =>
+    projectIds.includes(session.project_id),
+  );
   return calendarFile({
     name: `Stegvis: mina uppgifter (${person.name})`,
     entries: [...entries, ...(await trainingEntriesOf(context, sessions, true))],

@@ -352,12 +352,13 @@ export interface ReminderDeliveriesTable {
   sent_at: string | null;
 }
 
+/** One secret per user and feed: the personal feed (`project_id` null), and each project's feed. */
 export interface CalendarFeedsTable {
   /** SHA-256 of the secret in the feed's address. */
   id: string;
   scope: 'project' | 'person';
+  user_id: string;
   project_id: string | null;
-  person_id: string | null;
   created_at: string;
 }
 

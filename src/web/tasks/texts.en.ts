@@ -51,6 +51,6 @@ export const tasksEn: typeof tasksSv = {
     howTo:
       'Add the address as a calendar from the internet (a subscription) in Outlook or Google Calendar; it updates by itself. The address is secret: whoever has it sees the calendar.',
     renewNote:
-      'Stegvis shows the address only when it is created. Renewing the link makes the old address stop working, and calendars subscribing to it need the new one.',
+      'The address is your own. Stegvis shows it only when it is created. Renewing the link makes your old address stop working (nobody else’s is affected), and your calendars subscribing to it need the new one. A project in which you no longer hold a role leaves the calendar.',
   },
 };

@@ -50,6 +50,6 @@ export const tasksSv = {
     howTo:
       'Lägg till adressen som en kalender från internet (prenumeration) i Outlook eller Google Kalender; kalendern uppdateras av sig själv. Adressen är hemlig: den som har den ser kalendern.',
     renewNote:
-      'Stegvis visar adressen bara när den skapas. Förnyar du länken slutar den gamla adressen att fungera, och kalendrar som prenumererar på den behöver den nya.',
+      'Adressen är din egen. Stegvis visar den bara när den skapas. Förnyar du länken slutar din gamla adress att fungera (andras adresser påverkas inte), och dina kalendrar som prenumererar på den behöver den nya. Ett projekt du inte längre har någon roll i försvinner ur kalendern.',
   },
 };

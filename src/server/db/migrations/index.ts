@@ -11,6 +11,7 @@ import * as m009 from './009_single_sign_on.js';
 import * as m010 from './010_project_change_count.js';
 import * as m011 from './011_training_split_choice.js';
 import * as m012 from './012_customer_terms.js';
+import * as m015 from './015_personal_calendar_feeds.js';
 
 /** Registered statically: a file-system provider cannot load `.ts` migrations under the test runner. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '010_project_change_count': m010,
   '011_training_split_choice': m011,
   '012_customer_terms': m012,
+  '015_personal_calendar_feeds': m015,
 };
 
 export const migrationProvider: MigrationProvider = {
