@@ -9,7 +9,7 @@ import { loginAsMember } from '../test-support/members.js';
 let now = new Date('2027-03-01T09:00:00Z');
 const clock = { now: () => now };
 let testApp: TestApp;
-let admin: Agent;
+let admin: Agent & { userId: string };
 beforeEach(async () => {
   now = new Date('2027-03-01T09:00:00Z');
   testApp = await createTestApp({ clock });
@@ -269,7 +269,9 @@ describe('a person’s calendar', () => {
     const projectsIn = async () =>
       [
         ...new Set(
-          eventsIn((await fetchFeed(url)).body).events.map((event) => /\/projekt\/([^/#]+)/.exec(event.url)?.[1]),
+          eventsIn((await fetchFeed(url)).body).events.map(
+            (event) => /\/projekt\/([^/#]+)/.exec(String(event.url))?.[1],
+          ),
         ),
       ].sort();
     expect(await projectsIn()).toEqual([kept.id, left.id].sort());
