@@ -1,8 +1,30 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { builtWebFiles, type WebFiles } from '../core/build-info.js';
+import { parseSecretsKey, type SecretKeys } from '../core/secrets.js';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+const SECRETS_KEY_FORMAT =
+  'ska vara 32 byte skrivna som base64 (44 tecken) eller hex (64 tecken), till exempel från openssl rand -base64 32';
+
+/** SECRETS_KEY_PREVIOUS may name several keys, separated by commas. */
+const secretsKeys = (allowSeveral: boolean) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, context) => {
+      const text = value ?? '';
+      const parts = (allowSeveral ? text.split(',') : [text]).map((part) => part.trim());
+      const keys: Buffer[] = [];
+      for (const part of parts.filter(Boolean)) {
+        const key = parseSecretsKey(part);
+        if (!key) context.addIssue({ code: 'custom', message: SECRETS_KEY_FORMAT });
+        else keys.push(key);
+      }
+      return keys;
+    });
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -53,6 +75,9 @@ const environmentSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SECRETS_KEY: secretsKeys(false),
+  SECRETS_KEY_PREVIOUS: secretsKeys(true),
+  SSO_ALLOW_LOOPBACK: booleanFlag.default(false),
 });
 
 export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string };
@@ -85,6 +110,10 @@ export interface AppConfig {
   metricsToken?: string;
   /** The web app built with this server; absent when the sources run directly (tests, `npm run dev`). */
   web?: WebFiles;
+  /** SECRETS_KEY and SECRETS_KEY_PREVIOUS: what seals the secrets kept in the database (core/secrets.ts). */
+  secretKeys: SecretKeys;
+  /** Single sign-on providers on this machine's loopback are allowed (development and tests only). */
+  ssoAllowLoopback: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -133,5 +162,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     logLevel: env.LOG_LEVEL,
     metricsToken: env.METRICS_TOKEN,
     web: builtWebFiles(),
+    secretKeys: { current: env.SECRETS_KEY[0], previous: env.SECRETS_KEY_PREVIOUS },
+    ssoAllowLoopback: env.SSO_ALLOW_LOOPBACK,
   };
 }

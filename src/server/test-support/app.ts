@@ -52,6 +52,9 @@ export async function freshDatabase(options: { sqliteFile?: boolean } = {}): Pro
   };
 }
 
+/** The SECRETS_KEY of every test app: fixed, so that apps sharing a database open each other's secrets. */
+export const TEST_SECRETS_KEY = 'c3RlZ3Zpcy10ZXN0LW55Y2tlbC1hZXMtMjU2LWdjbSE=';
+
 export interface TestApp {
   app: FastifyInstance;
   config: AppConfig;
@@ -74,7 +77,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const database = await freshDatabase();
   const outbox = options.env?.OUTBOX_DIR ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'stegvis-outbox-'));
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...(outbox ? { OUTBOX_DIR: outbox } : {}), ...options.env }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      // The secrets the tests store are sealed as in production; the test OIDC provider runs on 127.0.0.1.
+      SECRETS_KEY: TEST_SECRETS_KEY,
+      SSO_ALLOW_LOOPBACK: 'true',
+      ...(outbox ? { OUTBOX_DIR: outbox } : {}),
+      ...options.env,
+    }),
     database: parseDatabaseUrl(database.url),
     web: options.web,
   };
