@@ -9,6 +9,8 @@ export interface SessionWithUser {
   sessionId: string;
   csrfToken: string;
   expiresAt: string;
+  /** The last request as recorded (at most about once a minute), or the start: what the idle timeout counts from. */
+  lastSeenAt: string;
   user: CurrentUser;
 }
 
@@ -24,6 +26,8 @@ const sessionWithUser = precompiled(
         'sessions.id as sessionId',
         'sessions.csrf_token as csrfToken',
         'sessions.expires_at as expiresAt',
+        'sessions.created_at as createdAt',
+        'sessions.last_seen_at as lastSeenAt',
         'users.id as userId',
         'users.email',
         'users.name',
@@ -31,7 +35,9 @@ const sessionWithUser = precompiled(
         'people.id as personId',
         'people.customer_id as customerId',
       ])
-      .where('sessions.id', '=', sessionId),
+      .where('sessions.id', '=', sessionId)
+      // A switched-off login has no session, even one that survived a race with switching it off.
+      .where('users.disabled_at', 'is', null),
   [''],
 );
 
@@ -92,6 +98,7 @@ export const authRepository = {
       sessionId: row.sessionId,
       csrfToken: row.csrfToken,
       expiresAt: row.expiresAt,
+      lastSeenAt: row.lastSeenAt ?? row.createdAt,
       user: {
         id: row.userId,
         email: row.email,
@@ -101,6 +108,10 @@ export const authRepository = {
         customerId: row.customerId,
       },
     };
+  },
+
+  async touchSession(db: Kysely<Database>, sessionId: string, nowIso: string): Promise<void> {
+    await db.updateTable('sessions').set({ last_seen_at: nowIso }).where('id', '=', sessionId).execute();
   },
 
   async deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {

@@ -6,6 +6,7 @@ import { errorBodySchema } from '../../shared/errors.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
 import { requireUser, SESSION_COOKIE } from './guard.js';
+import { throttledLogin } from '../throttling/service.js';
 import { login, logout, needsSetup, type StartedSession, setupFirstAdmin } from './service.js';
 
 const tags = ['Inloggning'];
@@ -22,7 +23,11 @@ export function sendSession(context: AppContext, reply: FastifyReply, session: S
   return { user: session.user, csrfToken: session.csrfToken };
 }
 
-/** The login rate limit: per client address and e-mail address, so that colleagues behind one address are not locked out. */
+/**
+ * A burst limit per client address and e-mail address, in each instance's memory. The limits that
+ * stop password spraying and guessing (per address across e-mails, per account across addresses)
+ * are counted in the database: see throttling/service.ts.
+ */
 export const rateLimitPerAddressAndEmail = (context: AppContext) => ({
   max: context.config.loginRateLimitPerMinute,
   timeWindow: '1 minute',
@@ -46,7 +51,13 @@ export const authRoutes =
         config: { rateLimit: rateLimitPerAddressAndEmail(context) },
       },
       async (request, reply) =>
-        sendSession(context, reply, await login(context, request.body.email, request.body.password)),
+        sendSession(
+          context,
+          reply,
+          await throttledLogin(context, { address: request.ip, email: request.body.email }, () =>
+            login(context, request.body.email, request.body.password),
+          ),
+        ),
     );
 
     app.post(

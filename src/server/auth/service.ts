@@ -87,8 +87,18 @@ export async function login(context: AppContext, email: string, password: string
   const user = found && hasUsablePassword(found.password_hash) ? found : undefined;
   const valid = await verify(user?.password_hash ?? (await hashForUnknownUser()), password);
   if (!user || !valid) throw new AppError('INVALID_CREDENTIALS', 'Fel e-postadress eller lösenord');
+  // Said only to whoever knows the password: to anyone else it is a wrong password like any other.
+  if (user.disabled_at) throw loginDisabled();
   await authRepository.deleteExpiredSessions(context.db, isoNow(context.clock));
   return startSession(context, toCurrentUser(user));
+}
+
+export const loginDisabled = () =>
+  new AppError('FORBIDDEN', 'Inloggningen är avstängd. Kontakta den som administrerar Stegvis hos er.');
+
+/** The login with this e-mail address, if any: whom to tell that their account is locked. */
+export function findLoginByEmail(context: AppContext, email: string): Promise<UserWithPerson | undefined> {
+  return authRepository.findUserByEmail(context.db, email.trim().toLowerCase());
 }
 
 export async function logout(context: AppContext, sessionId: string): Promise<void> {
@@ -142,9 +152,25 @@ export async function ensureInitialAdmin(context: AppContext): Promise<CurrentUs
   return createFirstAdmin(context, admin);
 }
 
+/** How stale the recorded last activity may grow before a request writes it again: a write per minute, not per request. */
+const TOUCH_AFTER_MS = 60_000;
+
+/**
+ * The session behind the token while it lives: before its absolute end (SESSION_TTL_HOURS) and
+ * used within SESSION_IDLE_MINUTES. Its last activity is written only when the stored one is over
+ * a minute old, so the idle timeout is exact to about a minute.
+ */
 export async function findActiveSession(context: AppContext, token: string) {
   const session = await authRepository.findSession(context.db, hashSessionToken(token));
-  if (!session || session.expiresAt <= isoNow(context.clock)) return undefined;
+  const now = context.clock.now();
+  const nowIso = now.toISOString();
+  if (!session || session.expiresAt <= nowIso) return undefined;
+  const idleMs = now.getTime() - Date.parse(session.lastSeenAt);
+  if (idleMs >= context.config.sessionIdleMinutes * 60_000) return undefined;
+  if (idleMs >= TOUCH_AFTER_MS) {
+    await authRepository.touchSession(context.db, session.sessionId, nowIso);
+    session.lastSeenAt = nowIso;
+  }
   return session;
 }
 

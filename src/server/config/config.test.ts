@@ -26,6 +26,16 @@ describe('loadConfig', () => {
       vendorName: 'Leverantören',
       loginRateLimitPerMinute: 10,
       initialAdmin: undefined,
+      sessionIdleMinutes: 60,
+      loginThrottle: {
+        windowMinutes: 15,
+        perAddress: 20,
+        accountBackoffAfter: 5,
+        accountLockAfter: 10,
+        lockMinutes: 15,
+        forgotPerAddress: 10,
+        forgotPerEmail: 3,
+      },
     });
     expect(config.database).toEqual({ kind: 'sqlite', file: path.resolve('data/stegvis.db') });
     expect(config.database.kind === 'sqlite' && path.isAbsolute(config.database.file)).toBe(true);

@@ -38,6 +38,12 @@ const environmentSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60 * 90)
+    .default(60),
   COOKIE_SECURE: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default(false),
   STEGVIS_VENDOR_NAME: z.string().trim().min(1).max(100).default('Leverantören'),
@@ -45,6 +51,13 @@ const environmentSchema = z.object({
   STEGVIS_ADMIN_PASSWORD: z.string().min(10, 'måste vara minst 10 tecken').optional(),
   STEGVIS_ADMIN_NAME: z.string().trim().min(1).default('Administratör'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  LOGIN_RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  LOGIN_RATE_LIMIT_ACCOUNT_BACKOFF_AFTER: z.coerce.number().int().min(1).default(5),
+  LOGIN_RATE_LIMIT_ACCOUNT_LOCK_AFTER: z.coerce.number().int().min(1).default(10),
+  LOGIN_RATE_LIMIT_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_RATE_LIMIT_FORGOT_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+  LOGIN_RATE_LIMIT_FORGOT_PER_EMAIL: z.coerce.number().int().min(1).default(3),
   SMTP_URL: z
     .string()
     .trim()
@@ -89,12 +102,17 @@ export interface AppConfig {
   publicUrl: string;
   database: DatabaseConfig;
   sessionTtlHours: number;
+  /** A session unused this long ends, whatever its absolute lifetime left. */
+  sessionIdleMinutes: number;
   cookieSecure: boolean;
   /** Behind a reverse proxy: take the client address and protocol from its X-Forwarded-* headers. */
   trustProxy: boolean;
   vendorName: string;
   initialAdmin?: { email: string; password: string; name: string };
+  /** Attempts per client address and e-mail address per minute (in each instance's memory): a burst limit. */
   loginRateLimitPerMinute: number;
+  /** Login throttling counted in the database, shared by every instance (see docs/security.md). */
+  loginThrottle: LoginThrottleConfig;
   /** Without `smtpUrl`, mails are written as .eml files to `outboxDir` instead of being sent. */
   mail: { smtpUrl?: string; from: string; outboxDir: string };
   invitationTtlHours: number;
@@ -114,6 +132,20 @@ export interface AppConfig {
   secretKeys: SecretKeys;
   /** Single sign-on providers on this machine's loopback are allowed (development and tests only). */
   ssoAllowLoopback: boolean;
+}
+
+export interface LoginThrottleConfig {
+  windowMinutes: number;
+  /** Failed logins from one client address, whatever the e-mail, before it waits out the window. */
+  perAddress: number;
+  /** Failed logins on one account, from any address, before each further one waits longer. */
+  accountBackoffAfter: number;
+  /** Failed logins on one account before it is locked for `lockMinutes` and its holder gets a mail. */
+  accountLockAfter: number;
+  lockMinutes: number;
+  /** Forgotten-password requests per window from one client address and for one e-mail address. */
+  forgotPerAddress: number;
+  forgotPerEmail: number;
 }
 
 export class ConfigError extends Error {}
@@ -145,6 +177,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     publicUrl,
     database: parseDatabaseUrl(env.DATABASE_URL),
     sessionTtlHours: env.SESSION_TTL_HOURS,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     cookieSecure: env.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
     trustProxy: env.TRUST_PROXY,
     vendorName: env.STEGVIS_VENDOR_NAME,
@@ -153,6 +186,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
         ? { email: env.STEGVIS_ADMIN_EMAIL, password: env.STEGVIS_ADMIN_PASSWORD, name: env.STEGVIS_ADMIN_NAME }
         : undefined,
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginThrottle: {
+      windowMinutes: env.LOGIN_RATE_LIMIT_WINDOW_MINUTES,
+      perAddress: env.LOGIN_RATE_LIMIT_PER_ADDRESS,
+      accountBackoffAfter: env.LOGIN_RATE_LIMIT_ACCOUNT_BACKOFF_AFTER,
+      accountLockAfter: Math.max(env.LOGIN_RATE_LIMIT_ACCOUNT_LOCK_AFTER, env.LOGIN_RATE_LIMIT_ACCOUNT_BACKOFF_AFTER),
+      lockMinutes: env.LOGIN_RATE_LIMIT_LOCK_MINUTES,
+      forgotPerAddress: env.LOGIN_RATE_LIMIT_FORGOT_PER_ADDRESS,
+      forgotPerEmail: env.LOGIN_RATE_LIMIT_FORGOT_PER_EMAIL,
+    },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.resolve(env.OUTBOX_DIR) },
     invitationTtlHours: env.INVITATION_TTL_HOURS,
     resetTtlHours: env.RESET_TTL_HOURS,

@@ -35,6 +35,16 @@ export class AppError extends Error {
   }
 }
 
+/** A 429 that says when to try again, sent as the Retry-After header. */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('RATE_LIMITED', message);
+  }
+}
+
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} finns inte`);
 
 export const errorBody = (code: ErrorCode, message: string, fields?: Record<string, string>): ErrorBody => ({
@@ -55,6 +65,7 @@ export const internalErrorBody = (requestId: string): ErrorBody =>
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
+      if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
       const body = errorBody(error.code, error.message, error.fields);
       return reply.status(error.statusCode).send(error.statusCode >= 500 ? withRequestId(body, request.id) : body);
     }

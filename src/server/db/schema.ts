@@ -60,6 +60,7 @@ export interface Database {
   identity_providers: IdentityProvidersTable;
   sso_sign_ins: SsoSignInsTable;
   sso_identities: SsoIdentitiesTable;
+  login_throttles: LoginThrottlesTable;
 }
 
 export interface UsersTable {
@@ -69,6 +70,8 @@ export interface UsersTable {
   password_hash: string;
   role: 'vendor_admin' | 'vendor_staff' | 'customer';
   created_at: string;
+  /** Set while the login is switched off (the person has left): no sign-in, no session. */
+  disabled_at?: string | null;
 }
 
 export interface SessionsTable {
@@ -78,6 +81,16 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+  /** The last request, written at most about once a minute; null: none since created_at. */
+  last_seen_at?: string | null;
+}
+
+export interface LoginThrottlesTable {
+  key: string;
+  attempts: number;
+  window_start: string;
+  blocked_until: string | null;
+  updated_at: string;
 }
 
 export interface SettingsTable {

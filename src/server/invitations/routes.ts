@@ -13,6 +13,7 @@ import {
 import { requireUser } from '../auth/guard.js';
 import { rateLimitPerAddressAndEmail, sendSession } from '../auth/routes.js';
 import type { AppContext } from '../core/context.js';
+import { throttleForgotPassword } from '../throttling/service.js';
 import { acceptToken, describeToken, invitePerson, requestPasswordReset } from './service.js';
 
 const tags = ['Inbjudningar och lösenord'];
@@ -81,13 +82,16 @@ export const invitationRoutes =
         schema: {
           tags,
           summary: 'Glömt lösenord: e-posta en länk för att välja ett nytt',
-          description: 'Svarar alltid 204, så att svaret inte avslöjar vilka adresser som har konton.',
+          description:
+            'Svarar alltid 204, så att svaret inte avslöjar vilka adresser som har konton. ' +
+            'Begränsas per klientadress och per e-postadress (LOGIN_RATE_LIMIT_FORGOT_*); 429 med Retry-After.',
           body: forgotBodySchema,
           response: { 204: z.null(), 400: errorBodySchema, 429: errorBodySchema },
         },
         config: { rateLimit: rateLimitPerAddressAndEmail(context) },
       },
       async (request, reply) => {
+        await throttleForgotPassword(context, { address: request.ip, email: request.body.email });
         await requestPasswordReset(context, request.body.email);
         return reply.status(204).send(null);
       },

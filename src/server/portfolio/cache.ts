@@ -26,3 +26,41 @@ export function portfolioCacheOf(context: AppContext): PortfolioCache {
   }
   return cache;
 }
+
+/**
+ * The last answer written for each of the most recent viewers, by the tag of what it shows
+ * (`getPortfolio`): a viewer asking again with nothing changed gets the same bytes without rows
+ * being built or serialized. Bounded, as each answer is a few hundred kilobytes at national scale.
+ */
+const MAX_REMEMBERED_VIEWERS = 16;
+
+export interface AnswerCache {
+  get(userId: string, etag: string): string | undefined;
+  set(userId: string, etag: string, body: string): void;
+}
+
+const answerCaches = new WeakMap<AppContext['db'], AnswerCache>();
+
+export function answerCacheOf(context: AppContext): AnswerCache {
+  let cache = answerCaches.get(context.db);
+  if (!cache) {
+    const answers = new Map<string, { etag: string; body: string }>();
+    cache = {
+      get(userId, etag) {
+        const answer = answers.get(userId);
+        if (answer?.etag !== etag) return undefined;
+        // Most recently used last, so the first entry is the one to let go.
+        answers.delete(userId);
+        answers.set(userId, answer);
+        return answer.body;
+      },
+      set(userId, etag, body) {
+        answers.delete(userId);
+        answers.set(userId, { etag, body });
+        if (answers.size > MAX_REMEMBERED_VIEWERS) answers.delete(answers.keys().next().value as string);
+      },
+    };
+    answerCaches.set(context.db, cache);
+  }
+  return cache;
+}

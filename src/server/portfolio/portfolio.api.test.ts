@@ -19,7 +19,7 @@ const START = new Date('2027-02-01T09:00:00Z');
 const LATER = new Date('2027-03-03T09:00:00Z');
 const TODAY = '2027-03-03';
 /** More than this many queries for one portfolio page means something is loaded per project. */
-const QUERY_CEILING = 16;
+const QUERY_CEILING = 18;
 
 let now = START;
 const clock = { now: () => now };
@@ -31,7 +31,12 @@ beforeEach(async () => {
   now = START;
   queries = [];
   // Sessions outlive the month the clock moves on.
-  testApp = await createTestApp({ clock, env: { SESSION_TTL_HOURS: '2160' }, onQuery: (sql) => queries.push(sql) });
+  testApp = await createTestApp({
+    clock,
+    env: { SESSION_TTL_HOURS: '2160' },
+    // The session's last activity, written when the clock has moved on, is no query of the page.
+    onQuery: (sql) => sql.startsWith('update "sessions"') || queries.push(sql),
+  });
   admin = await loginAs(testApp.app);
 });
 afterEach(async () => {
@@ -251,6 +256,48 @@ describe('the portfolio', () => {
     // Four administrators in sessions of two need two sessions, and both are booked.
     expect(after.trainings).toEqual({ booked: 2, needed: 2 });
     expect(after.health.factors.map((factor) => factor.key)).not.toContain('customerSilent');
+  });
+
+  it('answers 304 to a browser holding the same portfolio, and anew once anything changed or a revision is read', async () => {
+    const { projectId, writer } = await lateProject('Åkerby kommun');
+    now = LATER;
+    const ask = (etag?: string) =>
+      admin.request({ method: 'GET', url: '/api/portfolio', headers: etag ? { 'if-none-match': etag } : {} });
+    const first = await ask();
+    expect(first.statusCode, first.body).toBe(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    expect(rowOf(first.json(), projectId).unreadRevisions).toBe(1);
+
+    const same = await ask(etag);
+    expect(same.statusCode).toBe(304);
+    expect(same.body).toBe('');
+    expect((await ask()).body).toBe(first.body);
+
+    // Reading the revision changes no project, only what the admin has left to read.
+    const read = await admin.post(`/api/projects/${projectId}/revisions/1/read`);
+    expect(read.statusCode, read.body).toBeLessThan(300);
+    const afterRead = await ask(etag);
+    expect(afterRead.statusCode, afterRead.body).toBe(200);
+    expect(afterRead.headers.etag).not.toBe(etag);
+    expect(rowOf(afterRead.json(), projectId).unreadRevisions).toBe(0);
+
+    const overdue = await activityFrom(projectId, 'bestallningsblankett');
+    const ticked = await writer.patch(`/api/projects/${projectId}/activities/${overdue.id}`, {
+      version: overdue.version,
+      done: true,
+    });
+    expect(ticked.statusCode, ticked.body).toBe(200);
+    const afterTick = await ask(afterRead.headers.etag as string);
+    expect(afterTick.statusCode, afterTick.body).toBe(200);
+    expect(rowOf(afterTick.json(), projectId).progress.done).toBe(rowOf(afterRead.json(), projectId).progress.done + 1);
+
+    // Another viewer's answer is their own, though nothing changed.
+    const staff = await loginAsMember(testApp.app, { customerId: null, projectId, roleKeys: ['projektstodjare'] });
+    const theirs = await staff.get('/api/portfolio');
+    expect(theirs.headers.etag).not.toBe(afterTick.headers.etag);
+    expect(rowOf(theirs.json(), projectId).mine).toBe(true);
   });
 
   it('puts the late project first for the vendor admin and the closed one last', async () => {

@@ -55,6 +55,22 @@ export const portfolioRepository = {
       .where('projects.id', 'in', projectIdsOf(db, scope))
       .execute(),
 
+  /**
+   * How many projects the scope holds and the sum of their change counts: each change raises one,
+   * so two equal tallies mean nothing in the scope has changed in between (decision 013).
+   */
+  async changeTally(db: Kysely<Database>, scope: PortfolioScope): Promise<{ projects: number; changes: number }> {
+    const row = await db
+      .selectFrom('projects')
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('projects'),
+        eb.fn.sum<number | string | null>('projects.change_count').as('changes'),
+      ])
+      .where('projects.id', 'in', projectIdsOf(db, scope))
+      .executeTakeFirstOrThrow();
+    return { projects: Number(row.projects), changes: Number(row.changes ?? 0) };
+  },
+
   /** The roles the viewer's person holds, per project: what decides which projects they see. */
   heldRoles: (db: Kysely<Database>, personId: string) =>
     db

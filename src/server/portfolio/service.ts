@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { Portfolio, PortfolioRow } from '../../shared/portfolio.js';
 import type { TemplateContent } from '../../shared/templates.js';
@@ -5,7 +6,7 @@ import { projectPermissions } from '../access/permissions.js';
 import type { AppContext } from '../core/context.js';
 import { stockholmDay } from '../core/days.js';
 import { AppError } from '../core/errors.js';
-import { unreadRevisionCounts } from '../revisions/service.js';
+import { revisionsReadCount, unreadRevisionCounts } from '../revisions/service.js';
 import { getVendorName } from '../settings/service.js';
 import { defaultTemplateId, loadTemplateContent } from '../templates/service.js';
 import { withVendorName } from '../templates/vendor-name.js';
@@ -142,11 +143,17 @@ const portfolioOrder = (a: PortfolioRow, b: PortfolioRow): number =>
   swedish.compare(a.customer.name, b.customer.name) ||
   swedish.compare(a.projectName, b.projectName);
 
-/** The rows the viewer may see: the projects where their person holds a vendor role, or all for the vendor admin. */
-async function rowsFor(context: AppContext, user: CurrentUser, situation: Situation): Promise<PortfolioRow[]> {
-  const scope: PortfolioScope | null =
-    user.role === 'vendor_admin' ? { kind: 'all' } : user.personId ? { kind: 'person', personId: user.personId } : null;
-  if (!scope) return [];
+/** The projects the viewer may see among: every project for the vendor admin, those where their person holds a role for staff. */
+const scopeOf = (user: CurrentUser): PortfolioScope | null =>
+  user.role === 'vendor_admin' ? { kind: 'all' } : user.personId ? { kind: 'person', personId: user.personId } : null;
+
+const templateOfNone = (templateId: string): TemplateContent => {
+  throw new Error(`no template ${templateId} in an empty portfolio`);
+};
+
+/** Everything the viewer's portfolio is made of, read afresh on each request: the queries, no rows built yet. */
+async function portfolioState(context: AppContext, user: CurrentUser, scope: PortfolioScope | null) {
+  if (!scope) return { scope, visible: [], unread: new Map<string, number>(), templateOf: templateOfNone };
   const [projects, held] = await Promise.all([
     portfolioRepository.projects(context.db, scope),
     user.personId ? portfolioRepository.heldRoles(context.db, user.personId) : [],
@@ -165,40 +172,82 @@ async function rowsFor(context: AppContext, user: CurrentUser, situation: Situat
         templateOf(project.template_id),
       ).read,
   );
-  const [entries, unread] = await Promise.all([
-    cachedProjects(context, scope, visible, templateOf),
-    unreadRevisionCounts(
-      context,
-      user,
-      visible.map((project) => project.id),
-    ),
-  ]);
-  return visible.map((project) => {
-    const template = templateOf(project.template_id);
+  const unread = await unreadRevisionCounts(
+    context,
+    user,
+    visible.map((project) => project.id),
+  );
+  return { scope, visible, unread, templateOf };
+}
+
+type PortfolioState = Awaited<ReturnType<typeof portfolioState>>;
+
+/** The rows of the visible projects, from each project's cached facts seen on the day. */
+async function rowsOf(context: AppContext, situation: Situation, state: PortfolioState) {
+  if (!state.scope) return [];
+  const entries = await cachedProjects(context, state.scope, state.visible, state.templateOf);
+  return state.visible.map((project) => {
+    const template = state.templateOf(project.template_id);
     const view = dayViewOf(entries.get(project.id) as CachedProject, project, template, situation);
-    return portfolioRow(view, { personId: situation.viewerPersonId, unreadRevisions: unread.get(project.id) ?? 0 });
+    return portfolioRow(view, {
+      personId: situation.viewerPersonId,
+      unreadRevisions: state.unread.get(project.id) ?? 0,
+    });
   });
+}
+
+export interface PortfolioAnswer {
+  /** Names this answer: the same tag for the same viewer means the same portfolio. */
+  etag: string;
+  /** Builds the portfolio; only needed when the viewer's last answer is not the same. */
+  build(): Promise<Portfolio>;
 }
 
 /**
  * The vendor's view over the customer projects it runs: every project for the vendor admin, the
  * projects where they hold a vendor role for the vendor's staff. Customers have no portfolio.
+ * Each request tallies the changes in its scope; the rows are only read and built when the tally,
+ * the day or what the viewer has read has moved.
  */
-export async function getPortfolio(context: AppContext, user: CurrentUser): Promise<Portfolio> {
+export async function getPortfolio(context: AppContext, user: CurrentUser): Promise<PortfolioAnswer> {
   if (user.role === 'customer') {
     throw new AppError('FORBIDDEN', 'Portföljen är bara för leverantörens personal');
   }
-  const [vendorName, defaultTemplate] = await Promise.all([getVendorName(context), defaultTemplateId(context)]);
+  const scope = scopeOf(user);
+  const [vendorName, defaultTemplate, tally, revisionsRead] = await Promise.all([
+    getVendorName(context),
+    defaultTemplateId(context),
+    scope ? portfolioRepository.changeTally(context.db, scope) : { projects: 0, changes: 0 },
+    revisionsReadCount(context, user),
+  ]);
   const situation = { today: stockholmDay(context.clock.now()), vendorName, viewerPersonId: user.personId };
-  const items = await rowsFor(context, user, situation);
-  // After the rows: the projects have most likely read the default template already.
-  const defaultContent = await loadTemplateContent(context, defaultTemplate);
+  // What the answer depends on besides the data the tally follows: the day, the vendor's name,
+  // the viewer, and which revisions they have read.
+  const key = [
+    situation.today,
+    vendorName,
+    defaultTemplate,
+    user.id,
+    user.role,
+    user.personId,
+    tally.projects,
+    tally.changes,
+    revisionsRead,
+  ];
   return {
-    items: items.sort(portfolioOrder),
-    steps: defaultContent.implementationSteps.map((step) => ({
-      number: step.number,
-      title: withVendorName(step.title, vendorName),
-    })),
-    generatedAt: context.clock.now().toISOString(),
+    etag: `"${createHash('sha256').update(key.join('\u0000')).digest('base64url')}"`,
+    build: async () => {
+      const state = await portfolioState(context, user, scope);
+      const items = await rowsOf(context, situation, state);
+      const defaultContent = await loadTemplateContent(context, defaultTemplate);
+      return {
+        items: items.sort(portfolioOrder),
+        steps: defaultContent.implementationSteps.map((step) => ({
+          number: step.number,
+          title: withVendorName(step.title, vendorName),
+        })),
+        generatedAt: context.clock.now().toISOString(),
+      };
+    },
   };
 }

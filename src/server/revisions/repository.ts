@@ -103,4 +103,13 @@ export const revisionRepository = {
       .execute();
     return new Map(rows.map((row) => [row.project_id, Number(row.unread)]));
   },
+
+  async readCount(db: Kysely<Database>, userId: string): Promise<number> {
+    const row = await db
+      .selectFrom('plan_revision_reads')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('plan_revision_reads.user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  },
 };

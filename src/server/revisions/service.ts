@@ -185,3 +185,10 @@ export const unreadRevisionCounts = (
   user: CurrentUser,
   projectIds: string[],
 ): Promise<Map<string, number>> => revisionRepository.unreadCounts(context.db, user.id, projectIds);
+
+/**
+ * How many revisions the user has marked read in all: it only ever grows, so with the projects'
+ * change counts it tells whether anyone's unread counts can have moved.
+ */
+export const revisionsReadCount = (context: AppContext, user: CurrentUser): Promise<number> =>
+  revisionRepository.readCount(context.db, user.id);

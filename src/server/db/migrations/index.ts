@@ -11,6 +11,7 @@ import * as m009 from './009_single_sign_on.js';
 import * as m010 from './010_project_change_count.js';
 import * as m011 from './011_training_split_choice.js';
 import * as m012 from './012_customer_terms.js';
+import * as m013 from './013_login_protection.js';
 import * as m015 from './015_personal_calendar_feeds.js';
 
 /** Registered statically: a file-system provider cannot load `.ts` migrations under the test runner. */
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '010_project_change_count': m010,
   '011_training_split_choice': m011,
   '012_customer_terms': m012,
+  '013_login_protection': m013,
   '015_personal_calendar_feeds': m015,
 };
 
