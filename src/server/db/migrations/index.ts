@@ -13,6 +13,7 @@ import * as m011 from './011_training_split_choice.js';
 import * as m012 from './012_customer_terms.js';
 import * as m013 from './013_login_protection.js';
 import * as m015 from './015_personal_calendar_feeds.js';
+import * as m016 from './016_open_activity_roles_index.js';
 
 /** Registered statically: a file-system provider cannot load `.ts` migrations under the test runner. */
 export const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '012_customer_terms': m012,
   '013_login_protection': m013,
   '015_personal_calendar_feeds': m015,
+  '016_open_activity_roles_index': m016,
 };
 
 export const migrationProvider: MigrationProvider = {
