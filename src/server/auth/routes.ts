@@ -5,8 +5,8 @@ import { loginBodySchema, sessionSchema, setupBodySchema, setupStatusSchema } fr
 import { errorBodySchema } from '../../shared/errors.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
-import { requireUser, SESSION_COOKIE } from './guard.js';
 import { throttledLogin } from '../throttling/service.js';
+import { requireUser, SESSION_COOKIE } from './guard.js';
 import { login, logout, needsSetup, type StartedSession, setupFirstAdmin } from './service.js';
 
 const tags = ['Inloggning'];

@@ -51,11 +51,21 @@ const environmentSchema = z.object({
   STEGVIS_ADMIN_PASSWORD: z.string().min(10, 'måste vara minst 10 tecken').optional(),
   STEGVIS_ADMIN_NAME: z.string().trim().min(1).default('Administratör'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-  LOGIN_RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_RATE_LIMIT_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   LOGIN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   LOGIN_RATE_LIMIT_ACCOUNT_BACKOFF_AFTER: z.coerce.number().int().min(1).default(5),
   LOGIN_RATE_LIMIT_ACCOUNT_LOCK_AFTER: z.coerce.number().int().min(1).default(10),
-  LOGIN_RATE_LIMIT_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_RATE_LIMIT_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   LOGIN_RATE_LIMIT_FORGOT_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_LIMIT_FORGOT_PER_EMAIL: z.coerce.number().int().min(1).default(3),
   SMTP_URL: z
