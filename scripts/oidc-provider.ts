@@ -8,7 +8,8 @@
  *   npx tsx scripts/oidc-provider.ts
  *
  * Its issuer is http://127.0.0.1:<port>; it is ready when <issuer>/.well-known/openid-configuration
- * answers. Its login page takes a listed address in `login` and any `password`.
+ * answers. Its login page takes a listed address in `login` and any `password`. Stegvis accepts a
+ * provider on loopback only when started with SSO_ALLOW_LOOPBACK=true.
  */
 import { z } from 'zod';
 import { startOidcProvider } from '../src/server/test-support/oidc-provider.js';
@@ -58,7 +59,9 @@ const provider = await startOidcProvider({
   claimsInIdToken: env.OIDC_CLAIMS_IN_ID_TOKEN === 'true',
   anyAddress: env.OIDC_ANY_ADDRESS === 'true',
 });
-console.log(`OpenID Connect-leverantören körs: ${provider.issuer}`);
+console.log(
+  `OpenID Connect-leverantören körs: ${provider.issuer} (Stegvis behöver SSO_ALLOW_LOOPBACK=true för att använda den)`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

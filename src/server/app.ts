@@ -50,6 +50,7 @@ import { reminderRoutes } from './reminders/routes.js';
 import { revisionRoutes } from './revisions/routes.js';
 import { ensureSettings } from './settings/service.js';
 import { ssoRoutes } from './sso/routes.js';
+import { sealStoredClientSecrets } from './sso/service.js';
 import { stepRoutes } from './steps/routes.js';
 import { templateRoutes } from './templates/routes.js';
 import { ensureDefaultTemplate } from './templates/service.js';
@@ -126,8 +127,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       },
     }),
   };
+  let sealedSecrets = { sealed: 0 };
   try {
     await migrateToLatest(database.db);
+    // Before anything is served: a missing SECRETS_KEY stops the start here, with what to do.
+    sealedSecrets = await sealStoredClientSecrets(context);
     await ensureSettings(context);
     await ensureDefaultTemplate(context);
   } catch (error) {
@@ -144,6 +148,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     ...requestIdOptions,
   });
   app.decorate('stegvis', context);
+  if (sealedSecrets.sealed > 0) {
+    app.log.info({ count: sealedSecrets.sealed }, 'klienthemligheter krypterade med SECRETS_KEY');
+  }
   const routeTable: { method: string; url: string }[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { buildApp } from './app.js';
 import { needsSetup } from './auth/service.js';
-import { ConfigError, loadConfig } from './config/config.js';
+import { type AppConfig, ConfigError, loadConfig } from './config/config.js';
+import { localSecretsKey } from './core/secrets.js';
 import { DEMO_PASSWORD } from './demo/logins.js';
 import { seedDemo } from './demo/seed.js';
 import { startReminderScheduler } from './reminders/scheduler.js';
@@ -9,8 +10,21 @@ import { startReminderScheduler } from './reminders/scheduler.js';
 /** Start-up messages are for the person at the terminal, not for the log collector. */
 const say = (message: string) => console.log(`\n  ${message}\n`);
 
+/**
+ * The embedded SQLite default without SECRETS_KEY: the key kept in `secrets.key` beside the
+ * database, made on the first start, so that `npm start` works with nothing to set. Several
+ * instances (PostgreSQL) must share one key, so there it is SECRETS_KEY or nothing.
+ */
+function withLocalSecretsKey(config: AppConfig) {
+  if (config.secretKeys.current || config.database.kind !== 'sqlite' || config.database.file === ':memory:') return;
+  const local = localSecretsKey(config.database.file);
+  config.secretKeys = { ...config.secretKeys, current: local.key };
+  return local;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  const localKey = withLocalSecretsKey(config);
   const app = await buildApp(config);
   const context = app.stegvis;
 
@@ -53,6 +67,11 @@ async function main(): Promise<void> {
   if (await needsSetup(context)) {
     say(
       `Första start: öppna ${config.publicUrl} och skapa leverantörens administratör (eller sätt STEGVIS_ADMIN_EMAIL och STEGVIS_ADMIN_PASSWORD).`,
+    );
+  }
+  if (localKey?.created) {
+    say(
+      `SECRETS_KEY saknas: Stegvis skapade en nyckel i ${path.relative(process.cwd(), localKey.file) || localKey.file} och krypterar hemligheter i databasen med den. Spara den, men inte bland databasens säkerhetskopior; i produktion, sätt SECRETS_KEY (se docs/operations.md).`,
     );
   }
   if (!config.mail.smtpUrl) {

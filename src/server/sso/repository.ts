@@ -65,6 +65,22 @@ export const ssoRepository = {
     return db.selectFrom('identity_providers').select(['id', 'name', 'enabled', 'email_domains']).execute();
   },
 
+  /** Every stored client secret, sealed or (from before SECRETS_KEY) plain: few rows, read at start. */
+  listClientSecrets(db: Kysely<Database>) {
+    return db.selectFrom('identity_providers').select(['id', 'client_secret']).execute();
+  },
+
+  /** Replaces a secret unless it changed since it was read (another instance starting, an edit). */
+  async replaceClientSecret(db: Kysely<Database>, id: string, before: string, after: string): Promise<boolean> {
+    const result = await db
+      .updateTable('identity_providers')
+      .set({ client_secret: after })
+      .where('id', '=', id)
+      .where('client_secret', '=', before)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+
   async insertProvider(db: Kysely<Database>, row: ProviderRow): Promise<void> {
     await db.insertInto('identity_providers').values(row).execute();
   },

@@ -131,7 +131,7 @@ export const ssoRoutes =
           response: { 200: identityProviderCheckSchema, ...errors },
         },
       },
-      async (request) => checkProvider(context, request.params.id),
+      async (request) => checkProvider(context, request.log, request.params.id),
     );
 
     app.post(

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   clientAuthenticationMethod,
-  discoveryFailureMessage,
   domainOfAddress,
   domainTakenByAnother,
   failurePath,
@@ -127,28 +126,6 @@ describe('how Stegvis authenticates at the token endpoint', () => {
     expect(clientAuthenticationMethod(undefined)).toBe('client_secret_basic');
     expect(clientAuthenticationMethod(['client_secret_post', 'client_secret_basic'])).toBe('client_secret_basic');
     expect(clientAuthenticationMethod(['private_key_jwt', 'client_secret_post'])).toBe('client_secret_post');
-  });
-});
-
-describe('why discovery failed', () => {
-  const issuer = 'https://login.exempelby.se';
-
-  it('tells an unreachable server from one that is no provider', () => {
-    expect(discoveryFailureMessage(new TypeError('fetch failed'), issuer)).toContain('Kunde inte nå');
-    expect(discoveryFailureMessage(Object.assign(new Error('timeout'), { code: 'OAUTH_TIMEOUT' }), issuer)).toContain(
-      'Kunde inte nå',
-    );
-    expect(
-      discoveryFailureMessage(Object.assign(new Error('404'), { code: 'OAUTH_RESPONSE_IS_NOT_CONFORM' }), issuer),
-    ).toBe(
-      'https://login.exempelby.se svarar, men inte som en OpenID Connect-leverantör: ingen giltig beskrivning finns på https://login.exempelby.se/.well-known/openid-configuration.',
-    );
-    expect(
-      discoveryFailureMessage(
-        Object.assign(new Error('issuer'), { code: 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED' }),
-        issuer,
-      ),
-    ).toContain('annan issuer-adress');
   });
 });
 

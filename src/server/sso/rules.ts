@@ -97,14 +97,11 @@ export function clientAuthenticationMethod(
   return 'client_secret_basic';
 }
 
-/** Why reading a provider's discovery document failed, told to an administrator in Swedish. */
-export function discoveryFailureMessage(error: unknown, issuer: string): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (error instanceof TypeError || code === 'OAUTH_TIMEOUT') {
-    return `Kunde inte nå ${issuer}. Kontrollera adressen och att servern svarar härifrån.`;
-  }
-  if (code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED') {
-    return `Leverantören på ${issuer} uppger en annan issuer-adress. Ange adressen exakt som i leverantörens beskrivning (.well-known/openid-configuration).`;
-  }
-  return `${issuer} svarar, men inte som en OpenID Connect-leverantör: ingen giltig beskrivning finns på ${issuer.replace(/\/$/, '')}/.well-known/openid-configuration.`;
+/**
+ * What an administrator is told when a provider's discovery document cannot be used, whatever the
+ * reason (no answer, no provider there, another issuer, an address Stegvis may not fetch from): one
+ * text, so that the answers do not map which addresses the server reaches. The log has the reason.
+ */
+export function discoveryFailureMessage(issuer: string): string {
+  return `Stegvis kunde inte läsa någon OpenID Connect-beskrivning från ${issuer}. Kontrollera att adressen är leverantörens issuer, exakt som i dess .well-known/openid-configuration, och att leverantören nås över internet.`;
 }

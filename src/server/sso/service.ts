@@ -16,10 +16,20 @@ import type {
 import { recordAudit } from '../audit/service.js';
 import { authRepository, type UserWithPerson } from '../auth/repository.js';
 import { randomToken, type StartedSession, startSession, toCurrentUser } from '../auth/service.js';
+import { ConfigError } from '../config/config.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
+import {
+  decryptSecret,
+  encryptSecret,
+  isEncryptedSecret,
+  keyIdOfSecret,
+  needsSealing,
+  SecretsKeyError,
+} from '../core/secrets.js';
 import { customerRepository } from '../customers/repository.js';
+import { allowedAddressesOf, ForbiddenDestinationError, guardedFetch } from './outbound.js';
 import { type ProviderRow, type ProviderSummaryRow, ssoRepository } from './repository.js';
 import {
   type AssertedIdentity,
@@ -39,6 +49,8 @@ type CallbackQuery = z.output<typeof ssoCallbackQuerySchema>;
 export const CALLBACK_PATH = '/api/auth/sso/callback';
 const SIGN_IN_TTL_MS = 10 * 60_000;
 const DISCOVERY_TTL_MS = 5 * 60_000;
+/** A provider that could not be read is not asked again for this long, however many sign-ins start. */
+const FAILED_DISCOVERY_TTL_MS = 60_000;
 const DISCOVERY_TIMEOUT_SECONDS = 10;
 const SCOPE = 'openid email profile';
 
@@ -112,10 +124,82 @@ async function assertSettingsAllowed(
   }
 }
 
+/** What binds a provider's sealed client secret to its row: a value copied to another provider does not open. */
+const secretPurpose = (providerId: string) => `identity_providers.client_secret:${providerId}`;
+
+function sealClientSecret(context: AppContext, providerId: string, clientSecret: string): string {
+  if (!context.config.secretKeys.current) {
+    const message =
+      'Stegvis kan inte spara klienthemligheten: SECRETS_KEY saknas i serverns inställningar. Sätt den (se README) och starta om.';
+    throw new AppError('VALIDATION_FAILED', message, { clientSecret: message });
+  }
+  return encryptSecret(context.config.secretKeys, clientSecret, secretPurpose(providerId));
+}
+
+const openClientSecret = (context: AppContext, provider: ProviderRow) =>
+  decryptSecret(context.config.secretKeys, provider.client_secret, secretPurpose(provider.id));
+
+/**
+ * Refuses an issuer whose host leads to this machine, the internal network or another address
+ * that is not public, with the same words as any discovery failure: what the server can reach
+ * inside is nobody's business. A name that does not resolve now is let through; every fetch checks
+ * its addresses again before connecting.
+ */
+async function assertIssuerAllowed(context: AppContext, issuer: string): Promise<void> {
+  try {
+    await allowedAddressesOf(new URL(issuer), { allowLoopback: context.config.ssoAllowLoopback });
+  } catch (error) {
+    if (!(error instanceof ForbiddenDestinationError)) return;
+    const message = discoveryFailureMessage(issuer);
+    throw new AppError('VALIDATION_FAILED', message, { issuer: message });
+  }
+}
+
+/**
+ * Run at every start, before anything is served: the client secrets in the database are sealed with
+ * SECRETS_KEY, those stored in plain text before there was a key and those sealed by a previous key
+ * (SECRETS_KEY_PREVIOUS) alike, so that a rotation completes with a restart. Without a key while
+ * secrets exist, the start stops and says what to do: sign-in through those providers would fail.
+ */
+export async function sealStoredClientSecrets(context: AppContext): Promise<{ sealed: number }> {
+  const keys = context.config.secretKeys;
+  const rows = await ssoRepository.listClientSecrets(context.db);
+  if (rows.length === 0) return { sealed: 0 };
+  if (!keys.current) {
+    const sealedBefore = rows.filter((row) => isEncryptedSecret(row.client_secret));
+    const keyIds = [...new Set(sealedBefore.map((row) => keyIdOfSecret(row.client_secret)))].join(', ');
+    throw new ConfigError(
+      sealedBefore.length > 0
+        ? `Ogiltig konfiguration:\n  SECRETS_KEY saknas, men databasen har klienthemligheter för inloggning via organisationen som är krypterade med den (nyckel-id ${keyIds}). Sätt SECRETS_KEY till samma nyckel som förut (se Konfiguration i README).`
+        : `Ogiltig konfiguration:\n  SECRETS_KEY saknas, men databasen har ${rows.length} klienthemligheter för inloggning via organisationen i klartext. Sätt SECRETS_KEY (en ny nyckel: openssl rand -base64 32) så krypteras de vid start.`,
+    );
+  }
+  let sealed = 0;
+  for (const row of rows) {
+    if (!needsSealing(keys, row.client_secret)) continue;
+    let plain: string;
+    try {
+      plain = isEncryptedSecret(row.client_secret)
+        ? decryptSecret(keys, row.client_secret, secretPurpose(row.id))
+        : row.client_secret;
+    } catch (error) {
+      if (!(error instanceof SecretsKeyError)) throw error;
+      throw new ConfigError(
+        `Ogiltig konfiguration:\n  SECRETS_KEY: ${error.message}. Efter ett nyckelbyte ska den gamla nyckeln stå i SECRETS_KEY_PREVIOUS (se docs/operations.md).`,
+      );
+    }
+    const resealed = encryptSecret(keys, plain, secretPurpose(row.id));
+    if (await ssoRepository.replaceClientSecret(context.db, row.id, row.client_secret, resealed)) sealed += 1;
+  }
+  return { sealed };
+}
+
 export async function createProvider(context: AppContext, actor: CurrentUser, body: CreateBody) {
   await assertSettingsAllowed(context, body);
+  await assertIssuerAllowed(context, body.issuer);
   const nowIso = context.clock.now().toISOString();
   const id = newId();
+  const sealedSecret = sealClientSecret(context, id, body.clientSecret);
   const { clientSecret: _secret, ...settings } = body;
   await context.db.transaction().execute(async (trx) => {
     await ssoRepository.insertProvider(trx, {
@@ -124,7 +208,7 @@ export async function createProvider(context: AppContext, actor: CurrentUser, bo
       customer_id: body.customerId,
       issuer: body.issuer,
       client_id: body.clientId,
-      client_secret: body.clientSecret,
+      client_secret: sealedSecret,
       email_domains: JSON.stringify(body.emailDomains),
       enabled: body.enabled ? 1 : 0,
       created_at: nowIso,
@@ -147,6 +231,8 @@ export async function createProvider(context: AppContext, actor: CurrentUser, bo
 export async function updateProvider(context: AppContext, actor: CurrentUser, id: string, body: UpdateBody) {
   const before = await requireSummary(context, id);
   await assertSettingsAllowed(context, body, id);
+  await assertIssuerAllowed(context, body.issuer);
+  const sealedSecret = body.clientSecret === undefined ? undefined : sealClientSecret(context, id, body.clientSecret);
   await context.db.transaction().execute(async (trx) => {
     const updated = await ssoRepository.updateProviderIfVersion(
       trx,
@@ -156,7 +242,7 @@ export async function updateProvider(context: AppContext, actor: CurrentUser, id
         customer_id: body.customerId,
         issuer: body.issuer,
         client_id: body.clientId,
-        ...(body.clientSecret === undefined ? {} : { client_secret: body.clientSecret }),
+        ...(sealedSecret === undefined ? {} : { client_secret: sealedSecret }),
         email_domains: JSON.stringify(body.emailDomains),
         enabled: body.enabled ? 1 : 0,
         updated_at: context.clock.now().toISOString(),
@@ -202,31 +288,32 @@ export async function deleteProvider(context: AppContext, actor: CurrentUser, id
 /**
  * Reads the provider's discovery document. Stegvis authenticates itself with the client secret by
  * the method the document allows, and speaks plain HTTP only to an http issuer (which the settings
- * allow on loopback alone).
+ * allow on loopback alone). Every request of the configuration (discovery, keys, token, userinfo)
+ * goes through the guarded fetch, which reaches public addresses only.
  */
-function readDiscoveryDocument(provider: ProviderRow): Promise<oidc.Configuration> {
+function readDiscoveryDocument(context: AppContext, provider: ProviderRow): Promise<oidc.Configuration> {
   const authenticate: oidc.ClientAuth = (server, client, body, headers) => {
     const method = clientAuthenticationMethod(server.token_endpoint_auth_methods_supported);
-    const chosen =
-      method === 'client_secret_post'
-        ? oidc.ClientSecretPost(provider.client_secret)
-        : oidc.ClientSecretBasic(provider.client_secret);
+    const secret = openClientSecret(context, provider);
+    const chosen = method === 'client_secret_post' ? oidc.ClientSecretPost(secret) : oidc.ClientSecretBasic(secret);
     chosen(server, client, body, headers);
   };
   return oidc.discovery(new URL(provider.issuer), provider.client_id, undefined, authenticate, {
     timeout: DISCOVERY_TIMEOUT_SECONDS,
+    [oidc.customFetch]: guardedFetch({ allowLoopback: context.config.ssoAllowLoopback }),
     ...(new URL(provider.issuer).protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : {}),
   });
 }
 
 /**
  * Discovery results (and with them the provider's signing keys) per app and provider version for a
- * few minutes: a change of the settings is a new version and is read at once. Only what the
- * provider publishes is kept here; a sign-in under way lives in the database.
+ * few minutes: a change of the settings is a new version and is read at once. A failure is kept
+ * for a minute, so that anonymous sign-in starts cannot make the server fetch again and again.
+ * Only what the provider publishes is kept here; a sign-in under way lives in the database.
  */
 const discoveries = new WeakMap<AppContext, Map<string, { result: Promise<oidc.Configuration>; until: number }>>();
 
-function configurationFor(context: AppContext, provider: ProviderRow): Promise<oidc.Configuration> {
+function discoveryCache(context: AppContext) {
   let cache = discoveries.get(context);
   if (!cache) {
     cache = new Map();
@@ -234,30 +321,54 @@ function configurationFor(context: AppContext, provider: ProviderRow): Promise<o
   }
   const now = context.clock.now().getTime();
   for (const [key, entry] of cache) if (entry.until <= now) cache.delete(key);
-  const key = `${provider.id}:${provider.version}`;
-  const cached = cache.get(key);
-  if (cached) return cached.result;
-  const result = readDiscoveryDocument(provider);
-  cache.set(key, { result, until: now + DISCOVERY_TTL_MS });
-  result.catch(() => cache.delete(key));
+  return cache;
+}
+
+const discoveryKey = (provider: ProviderRow) => `${provider.id}:${provider.version}`;
+
+/** Reads the document now and keeps what came of it, success or failure, for the sign-ins after. */
+function readAndKeep(context: AppContext, provider: ProviderRow): Promise<oidc.Configuration> {
+  const cache = discoveryCache(context);
+  const key = discoveryKey(provider);
+  const result = readDiscoveryDocument(context, provider);
+  cache.set(key, { result, until: context.clock.now().getTime() + DISCOVERY_TTL_MS });
+  result.catch(() => {
+    if (cache.get(key)?.result === result) {
+      cache.set(key, { result, until: context.clock.now().getTime() + FAILED_DISCOVERY_TTL_MS });
+    }
+  });
   return result;
 }
 
-export async function checkProvider(context: AppContext, id: string): Promise<IdentityProviderCheck> {
+function configurationFor(context: AppContext, provider: ProviderRow): Promise<oidc.Configuration> {
+  return discoveryCache(context).get(discoveryKey(provider))?.result ?? readAndKeep(context, provider);
+}
+
+/**
+ * "Testa anslutningen": reads the document afresh. Whatever went wrong, the answer says the same
+ * (the log says what): different words would tell which addresses answer from the server.
+ */
+export async function checkProvider(
+  context: AppContext,
+  log: FastifyBaseLogger,
+  id: string,
+): Promise<IdentityProviderCheck> {
   const provider = await ssoRepository.findProvider(context.db, id);
   if (!provider) throw notFound('Inloggningen');
   try {
-    const metadata = (await readDiscoveryDocument(provider)).serverMetadata();
-    if (!metadata.authorization_endpoint) {
-      return { ok: false, message: `${provider.issuer} anger ingen adress för inloggning (authorization_endpoint).` };
-    }
+    const metadata = (await readAndKeep(context, provider)).serverMetadata();
+    if (!metadata.authorization_endpoint) throw new Error('no authorization_endpoint');
     return {
       ok: true,
       authorizationEndpoint: metadata.authorization_endpoint,
       scopesSupported: metadata.scopes_supported ?? [],
     };
   } catch (error) {
-    return { ok: false, message: discoveryFailureMessage(error, provider.issuer) };
+    log.warn(
+      { err: error, provider: provider.id, issuer: provider.issuer },
+      'leverantörens beskrivning gick inte att läsa',
+    );
+    return { ok: false, message: discoveryFailureMessage(provider.issuer) };
   }
 }
 

@@ -9,13 +9,20 @@ import { SESSION_COOKIE } from '../auth/guard.js';
 import { createUser } from '../auth/service.js';
 import { loadConfig, parseDatabaseUrl } from '../config/config.js';
 import type { Clock } from '../core/clock.js';
-import { Agent, createTestApp, freshDatabase, loginAs, type TestApp } from '../test-support/app.js';
+import { keyIdOf, parseSecretsKey } from '../core/secrets.js';
+import { Agent, createTestApp, freshDatabase, loginAs, TEST_SECRETS_KEY, type TestApp } from '../test-support/app.js';
 import { assignRole, createCustomer, createPerson, createProject } from '../test-support/factories.js';
 import { type OidcAccount, startOidcProvider } from '../test-support/oidc-provider.js';
 
 const CLIENT_ID = 'stegvis';
 const CLIENT_SECRET = 'en-hemlig-klientnyckel-4711';
 const REDIRECT_URI = 'http://localhost:3000/api/auth/sso/callback';
+
+const testKey = parseSecretsKey(TEST_SECRETS_KEY) as Buffer;
+
+/** What an administrator is told of any provider that cannot be used, whatever the reason. */
+const neutralFailure = (issuer: string) =>
+  `Stegvis kunde inte läsa någon OpenID Connect-beskrivning från ${issuer}. Kontrollera att adressen är leverantörens issuer, exakt som i dess .well-known/openid-configuration, och att leverantören nås över internet.`;
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -500,7 +507,12 @@ describe('several instances of Stegvis', () => {
     const database = await freshDatabase({ sqliteFile: true });
     cleanups.push(() => database.drop());
     const config = {
-      ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+      ...loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        SECRETS_KEY: TEST_SECRETS_KEY,
+        SSO_ALLOW_LOOPBACK: 'true',
+      }),
       database: parseDatabaseUrl(database.url),
       web: undefined,
     };
@@ -601,7 +613,9 @@ describe('the providers, as the vendor admin keeps them', () => {
       .select('client_secret')
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    expect(stored.client_secret).toBe(CLIENT_SECRET);
+    // Sealed with SECRETS_KEY: a backup of the database holds no usable secret.
+    expect(stored.client_secret).toMatch(new RegExp(`^v1:${keyIdOf(testKey)}:`));
+    expect(stored.client_secret).not.toContain(CLIENT_SECRET);
 
     const resecret = await admin.patch(`/api/sso/providers/${id}`, {
       ...rest,
@@ -741,18 +755,172 @@ describe('the providers, as the vendor admin keeps them', () => {
     });
     const closed = await admin.post(`/api/sso/providers/${unreachable.id}/check`);
     expect(closed.statusCode).toBe(200);
-    expect(closed.json()).toEqual({
-      ok: false,
-      message: `Kunde inte nå http://127.0.0.1:${closedPort}. Kontrollera adressen och att servern svarar härifrån.`,
-    });
+    expect(closed.json()).toEqual({ ok: false, message: neutralFailure(`http://127.0.0.1:${closedPort}`) });
 
     const plainSite = http.createServer((_request, response) => response.writeHead(404).end('Sidan finns inte'));
     await new Promise<void>((resolve) => plainSite.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => new Promise((resolve) => plainSite.close(() => resolve())));
     const site = `http://127.0.0.1:${(plainSite.address() as AddressInfo).port}`;
     const notProvider = await addProvider(admin, site, { name: 'Webbplats', emailDomains: ['webbplats.se'] });
-    const answer = (await admin.post(`/api/sso/providers/${notProvider.id}/check`)).json();
-    expect(answer).toMatchObject({ ok: false });
-    expect(answer.message).toContain('svarar, men inte som en OpenID Connect-leverantör');
+    // The same words whether nothing answers or something that is no provider does.
+    expect((await admin.post(`/api/sso/providers/${notProvider.id}/check`)).json()).toEqual({
+      ok: false,
+      message: neutralFailure(site),
+    });
+  });
+});
+
+/** A web server on 127.0.0.1 that is no provider (every path answers 404) and counts the requests it gets. */
+async function countingSite() {
+  let requests = 0;
+  const server = http.createServer((_request, response) => {
+    requests += 1;
+    response.writeHead(404).end('Sidan finns inte');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests: () => requests };
+}
+
+describe('the addresses a provider may have (server-side request forgery)', () => {
+  it('refuse private, link-local and other non-public hosts at registration, with the one neutral text', async () => {
+    const { app } = await startApp();
+    const admin = await loginAs(app);
+    // Literal addresses: refused before any connection is tried, so no traffic goes to them.
+    for (const issuer of [
+      'https://169.254.169.254/x',
+      'https://10.0.0.1',
+      'https://192.168.1.10/adfs',
+      'https://100.64.0.1',
+      'https://[::ffff:169.254.169.254]',
+      'https://[fd00::1]',
+      'https://0.0.0.0',
+    ]) {
+      const response = await admin.post('/api/sso/providers', providerBody(issuer));
+      expect(response.statusCode, issuer).toBe(400);
+      expect(response.json().error.fields, issuer).toEqual({ issuer: neutralFailure(issuer) });
+    }
+    const allowed = await addProvider(admin, 'https://login.exempelby.se');
+    const { id, version, linkedUserCount: _c, lastSignInAt: _l, customerName: _n, updatedAt: _u, ...rest } = allowed;
+    const moved = await admin.patch(`/api/sso/providers/${id}`, {
+      ...rest,
+      issuer: 'https://169.254.169.254',
+      version,
+    });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().error.fields).toEqual({ issuer: neutralFailure('https://169.254.169.254') });
+    expect(
+      (await app.stegvis.db.selectFrom('identity_providers').select('issuer').execute()).map((row) => row.issuer),
+    ).toEqual(['https://login.exempelby.se']);
+  });
+
+  it('refuse this machine without SSO_ALLOW_LOOPBACK, at registration and at every fetch', async () => {
+    const testApp = await createTestApp({ env: { SSO_ALLOW_LOOPBACK: 'false' } });
+    cleanups.push(() => testApp.close());
+    const { app } = testApp;
+    const admin = await loginAs(app);
+    const site = await countingSite();
+    for (const issuer of [site.url, 'https://localhost', 'https://127.0.0.2']) {
+      const response = await admin.post('/api/sso/providers', providerBody(issuer));
+      expect(response.statusCode, issuer).toBe(400);
+      expect(response.json().error.fields, issuer).toEqual({ issuer: neutralFailure(issuer) });
+    }
+
+    // A provider stored while the flag was on (or a name that resolved elsewhere then) is checked again before each fetch.
+    const allowedBefore = await createTestApp({ env: {} });
+    cleanups.push(() => allowedBefore.close());
+    const stored = await addProvider(await loginAs(allowedBefore.app), site.url);
+    const row = await allowedBefore.app.stegvis.db
+      .selectFrom('identity_providers')
+      .selectAll()
+      .where('id', '=', stored.id)
+      .executeTakeFirstOrThrow();
+    await app.stegvis.db.insertInto('identity_providers').values(row).execute();
+
+    const check = await admin.post(`/api/sso/providers/${stored.id}/check`);
+    expect(check.json()).toEqual({ ok: false, message: neutralFailure(site.url) });
+    const started = await app.inject({ method: 'GET', url: `/api/auth/sso/start?provider=${stored.id}` });
+    expect(locationOf(started)).toBe('/logga-in?sso=provider_error');
+    expect(site.requests()).toBe(0);
+  });
+
+  it('keep a failed discovery for a minute: anonymous sign-in starts do not make the server fetch again', async () => {
+    const { clock, advanceMinutes } = movableClock();
+    const { app } = await startApp(clock);
+    const site = await countingSite();
+    const provider = await addProvider(await loginAs(app), site.url);
+    const start = async () =>
+      locationOf(await app.inject({ method: 'GET', url: `/api/auth/sso/start?provider=${provider.id}` }));
+
+    expect(await start()).toBe('/logga-in?sso=provider_error');
+    const afterFirst = site.requests();
+    expect(afterFirst).toBeGreaterThan(0);
+    for (let attempt = 0; attempt < 5; attempt += 1) expect(await start()).toBe('/logga-in?sso=provider_error');
+    expect(site.requests()).toBe(afterFirst);
+
+    advanceMinutes(1.5);
+    expect(await start()).toBe('/logga-in?sso=provider_error');
+    expect(site.requests()).toBe(afterFirst * 2);
+  });
+});
+
+describe('the client secrets at rest', () => {
+  const otherKey = 'b3RoZXIta2V5LWZvci1zdGVndmlzLXJvdGF0aW9uLTE=';
+
+  async function appOn(url: string, env: Record<string, string>) {
+    const app = await buildApp({
+      ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SSO_ALLOW_LOOPBACK: 'true', ...env }),
+      database: parseDatabaseUrl(url),
+      web: undefined,
+    });
+    cleanups.push(() => app.close());
+    return app;
+  }
+
+  const storedSecret = async (app: FastifyInstance) =>
+    (await app.stegvis.db.selectFrom('identity_providers').select('client_secret').executeTakeFirstOrThrow())
+      .client_secret;
+
+  it('stop the start without SECRETS_KEY, seal plain ones at start, and open with the previous key after a rotation', async () => {
+    const database = await freshDatabase({ sqliteFile: true });
+    cleanups.push(() => database.drop());
+    const provider = await startProvider([{ email: 'olle@exempelby.se', name: 'Olle' }]);
+
+    const first = await appOn(database.url, { SECRETS_KEY: TEST_SECRETS_KEY });
+    const settings = await addProvider(await loginAs(first), provider.issuer);
+    await createUser(first.stegvis, {
+      email: 'olle@exempelby.se',
+      name: 'Olle',
+      password: 'ett-langt-losenord',
+      role: 'vendor_staff',
+    });
+    const sealed = await storedSecret(first);
+    // As a database from before SECRETS_KEY holds it.
+    await first.stegvis.db.updateTable('identity_providers').set({ client_secret: CLIENT_SECRET }).execute();
+    await first.close();
+
+    await expect(appOn(database.url, {})).rejects.toThrow(
+      /SECRETS_KEY saknas, men databasen har 1 klienthemligheter .* i klartext/,
+    );
+
+    const second = await appOn(database.url, { SECRETS_KEY: TEST_SECRETS_KEY });
+    const resealed = await storedSecret(second);
+    expect(resealed).toMatch(new RegExp(`^v1:${keyIdOf(testKey)}:`));
+    expect(resealed).not.toBe(sealed);
+    expect(resealed).not.toContain(CLIENT_SECRET);
+    await second.close();
+
+    await expect(appOn(database.url, {})).rejects.toThrow(
+      new RegExp(
+        `SECRETS_KEY saknas, men databasen har klienthemligheter .* krypterade med den \\(nyckel-id ${keyIdOf(testKey)}\\)`,
+      ),
+    );
+    await expect(appOn(database.url, { SECRETS_KEY: otherKey })).rejects.toThrow(/SECRETS_KEY_PREVIOUS/);
+
+    // Rotation: the new key seals, the old one opens what it sealed, and the start seals it anew.
+    const rotated = await appOn(database.url, { SECRETS_KEY: otherKey, SECRETS_KEY_PREVIOUS: TEST_SECRETS_KEY });
+    expect(await storedSecret(rotated)).toMatch(new RegExp(`^v1:${keyIdOf(parseSecretsKey(otherKey) as Buffer)}:`));
+    const { location } = await signIn(rotated, settings.id, 'olle@exempelby.se', '/mina-uppgifter');
+    expect(location).toBe('/mina-uppgifter');
   });
 });
