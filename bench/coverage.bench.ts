@@ -181,7 +181,11 @@ async function startServer(directory: string) {
   const app = await buildApp(config);
   const admin = { email: 'bench-admin@exempel.se', password: 'bench-losenord-123', name: 'Anna Administratör' };
   await createUser(app.stegvis, { ...admin, role: 'vendor_admin' });
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: admin });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: admin.email, password: admin.password },
+  });
   if (login.statusCode !== 200) throw new Error(`login failed with ${login.statusCode}: ${login.body}`);
   const headers = {
     cookie: login.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; '),

@@ -365,7 +365,11 @@ async function main(): Promise<number> {
       console.log('Note: the machine is busy with other work; times will be longer than on an idle machine.');
     }
 
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: ADMIN });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: ADMIN.email, password: ADMIN.password },
+    });
     if (login.statusCode !== 200) throw new Error(`login failed with ${login.statusCode}: ${login.body}`);
     const headers = { cookie: login.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ') };
     const request = async () => {

@@ -58,6 +58,8 @@ const withRequestId = (body: ErrorBody, requestId: string): ErrorBody => ({ erro
 export const internalErrorBody = (requestId: string): ErrorBody =>
   withRequestId(errorBody('INTERNAL', 'Ett oväntat fel inträffade. Försök igen senare.'), requestId);
 
+const POSTGRES_NUMERIC_VALUE_OUT_OF_RANGE = '22003';
+
 /**
  * One place maps every error to `{ error: { code, message, fields } }`; 5xx details never leave,
  * but a 5xx body names the request id.
@@ -88,6 +90,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500 && !isResponseSerializationError(error)) {
       const code: ErrorCode = error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
       return reply.status(error.statusCode).send(errorBody(code, error.message));
+    }
+    // PostgreSQL refuses a number beyond its column's range (an integer over 2 147 483 647, such as a
+    // version) that SQLite would take: the input was out of range, not the server broken
+    // (found by access/fuzz.api.test.ts).
+    if ((error as { code?: unknown }).code === POSTGRES_NUMERIC_VALUE_OUT_OF_RANGE) {
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', 'Ett tal i begäran är för stort'));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(internalErrorBody(request.id));

@@ -20,8 +20,8 @@ export function requestIdOf(request: IncomingMessage): string {
 
 /**
  * Fastify's options for it: the id is checked by `requestIdOf`, never taken from the header
- * unchecked. An address Fastify cannot decode is answered before any hook runs, so that answer
- * gets its id (and the app's error shape) here.
+ * unchecked. An address Fastify cannot decode or route (a part too long) is answered before any
+ * hook runs, so that answer gets its id (and the app's error shape) here.
  */
 export const requestIdOptions = {
   genReqId: requestIdOf,
@@ -30,6 +30,11 @@ export const requestIdOptions = {
     reply.header(REQUEST_ID_HEADER, request.id);
     if (error.code === 'FST_ERR_BAD_URL') {
       return reply.status(400).send(errorBody('VALIDATION_FAILED', 'Adressen går inte att tolka'));
+    }
+    // A path part longer than any id (fastify's maxParamLength) names nothing that exists: the same 404
+    // as an id that does not, not a server error (found by access/fuzz.api.test.ts).
+    if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+      return reply.status(404).send(errorBody('NOT_FOUND', 'Finns inte'));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(internalErrorBody(request.id));
