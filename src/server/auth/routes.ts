@@ -1,18 +1,36 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loginBodySchema, sessionSchema, setupBodySchema, setupStatusSchema } from '../../shared/auth.js';
+import {
+  loginBodySchema,
+  type Session,
+  sessionSchema,
+  setupBodySchema,
+  setupStatusSchema,
+} from '../../shared/auth.js';
 import { errorBodySchema } from '../../shared/errors.js';
+import { type SecondFactorStep, secondFactorStepSchema } from '../../shared/two-factor.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
+import { isPendingStep, type PendingStep, sendSecondFactorStep } from '../two-factor/gate.js';
 import { throttledLogin } from '../throttling/service.js';
 import { requireUser, SESSION_COOKIE } from './guard.js';
 import { login, logout, needsSetup, type StartedSession, setupFirstAdmin } from './service.js';
 
 const tags = ['Inloggning'];
 
-/** Sets the session cookie of a started session and gives the session body the client gets. */
-export function sendSession(context: AppContext, reply: FastifyReply, session: StartedSession) {
+/**
+ * Sets the session cookie of a started session and gives the session body the client gets; a
+ * password sign-in that still waits for a second factor answers 202 with that step instead.
+ */
+export function sendSession(context: AppContext, reply: FastifyReply, session: StartedSession): Session;
+export function sendSession(
+  context: AppContext,
+  reply: FastifyReply,
+  session: StartedSession | PendingStep,
+): Session | SecondFactorStep;
+export function sendSession(context: AppContext, reply: FastifyReply, session: StartedSession | PendingStep) {
+  if (isPendingStep(session)) return sendSecondFactorStep(context, reply, session);
   reply.setCookie(SESSION_COOKIE, session.token, {
     path: '/',
     httpOnly: true,
@@ -45,8 +63,16 @@ export const authRoutes =
         schema: {
           tags,
           summary: 'Logga in med e-post och lösenord',
+          description:
+            'Har användaren en tvåstegsverifiering, eller kräver leverantören en, blir svaret 202 med nästa steg i stället för en session.',
           body: loginBodySchema,
-          response: { 200: sessionSchema, 400: errorBodySchema, 401: errorBodySchema, 429: errorBodySchema },
+          response: {
+            200: sessionSchema,
+            202: secondFactorStepSchema,
+            400: errorBodySchema,
+            401: errorBodySchema,
+            429: errorBodySchema,
+          },
         },
         config: { rateLimit: rateLimitPerAddressAndEmail(context) },
       },

@@ -6,6 +6,7 @@ import { isoNow } from '../core/clock.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
+import { type PendingStep, secondFactorStep } from '../two-factor/gate.js';
 import { authRepository, type UserWithPerson } from './repository.js';
 
 export interface StartedSession {
@@ -81,7 +82,11 @@ export const toCurrentUser = (user: UserWithPerson): CurrentUser => ({
   customerId: user.customer_id,
 });
 
-export async function login(context: AppContext, email: string, password: string): Promise<StartedSession> {
+export async function login(
+  context: AppContext,
+  email: string,
+  password: string,
+): Promise<StartedSession | PendingStep> {
   const found = await authRepository.findUserByEmail(context.db, email);
   // A user who has not chosen a password yet is answered like an unknown address.
   const user = found && hasUsablePassword(found.password_hash) ? found : undefined;
@@ -90,7 +95,9 @@ export async function login(context: AppContext, email: string, password: string
   // Said only to whoever knows the password: to anyone else it is a wrong password like any other.
   if (user.disabled_at) throw loginDisabled();
   await authRepository.deleteExpiredSessions(context.db, isoNow(context.clock));
-  return startSession(context, toCurrentUser(user));
+  const current = toCurrentUser(user);
+  // Whoever has a second factor, or must have one, gets a pending sign-in instead of a session.
+  return (await secondFactorStep(context, current)) ?? startSession(context, current);
 }
 
 export const loginDisabled = () =>
@@ -103,6 +110,12 @@ export function findLoginByEmail(context: AppContext, email: string): Promise<Us
 
 export async function logout(context: AppContext, sessionId: string): Promise<void> {
   await authRepository.deleteSession(context.db, sessionId);
+}
+
+/** Whether the password is the user's: asked for again before a second factor is removed. */
+export async function verifyPassword(context: AppContext, userId: string, password: string): Promise<boolean> {
+  const user = await authRepository.findUserById(context.db, userId);
+  return Boolean(user && hasUsablePassword(user.password_hash) && (await verify(user.password_hash, password)));
 }
 
 export async function needsSetup(context: AppContext): Promise<boolean> {

@@ -18,6 +18,8 @@ const statusByCode: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   NOT_READY: 503,
+  TWO_FACTOR_ENROLMENT_REQUIRED: 403,
+  INVALID_SECOND_FACTOR: 401,
 };
 
 /** An error a client can act on: its code and message are shown as they are. */

@@ -60,6 +60,12 @@ export interface Database {
   identity_providers: IdentityProvidersTable;
   sso_sign_ins: SsoSignInsTable;
   sso_identities: SsoIdentitiesTable;
+  totp_factors: TotpFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  passkeys: PasskeysTable;
+  passkey_registrations: PasskeyRegistrationsTable;
+  pending_sign_ins: PendingSignInsTable;
+  two_factor_customers: TwoFactorCustomersTable;
   login_throttles: LoginThrottlesTable;
 }
 
@@ -711,4 +717,63 @@ export interface SsoIdentitiesTable {
   user_id: string;
   created_at: string;
   last_sign_in_at: string;
+}
+
+export interface TotpFactorsTable {
+  user_id: string;
+  /** The base32 secret, sealed with SECRETS_KEY when one is configured (see two-factor/secret-box.ts). */
+  secret: string;
+  /** null until confirmed with a code from the app. */
+  confirmed_at: string | null;
+  /** The time step of the last code accepted; older or equal steps are refused. */
+  last_used_step: number | null;
+  created_at: string;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the normalised code. */
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface PasskeysTable {
+  /** The WebAuthn credential id, base64url. */
+  id: string;
+  user_id: string;
+  name: string;
+  /** COSE public key, base64url. */
+  public_key: string;
+  /** bigint: PostgreSQL hands it back as text. */
+  counter: number | string;
+  /** JSON array of transports. */
+  transports: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface PasskeyRegistrationsTable {
+  user_id: string;
+  challenge: string;
+  expires_at: string;
+}
+
+export interface PendingSignInsTable {
+  /** SHA-256 of the token in the browser's cookie. */
+  id: string;
+  user_id: string;
+  purpose: 'verify' | 'enrol';
+  csrf_token: string;
+  failed_attempts: number;
+  challenge: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface TwoFactorCustomersTable {
+  /** A customer whose people must sign in with a second factor. */
+  customer_id: string;
+  created_at: string;
 }

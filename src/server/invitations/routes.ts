@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessionSchema } from '../../shared/auth.js';
 import { errorBodySchema } from '../../shared/errors.js';
+import { secondFactorStepSchema } from '../../shared/two-factor.js';
 import {
   acceptBodySchema,
   forgotBodySchema,
@@ -70,7 +71,13 @@ export const invitationRoutes =
           summary: 'Välj lösenord med en länk från e-posten (inbjudan eller glömt lösenord) och logga in',
           description: 'Länken fungerar en gång. Användarens andra sessioner avslutas.',
           body: acceptBodySchema,
-          response: { 200: sessionSchema, 400: errorBodySchema, 404: errorBodySchema, 410: errorBodySchema },
+          response: {
+            200: sessionSchema,
+            202: secondFactorStepSchema,
+            400: errorBodySchema,
+            404: errorBodySchema,
+            410: errorBodySchema,
+          },
         },
       },
       async (request, reply) => sendSession(context, reply, await acceptToken(context, request.body)),

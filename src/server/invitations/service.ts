@@ -23,6 +23,7 @@ import type { AppContext } from '../core/context.js';
 import { AppError, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { getVendorName } from '../settings/service.js';
+import { type PendingStep, secondFactorStep } from '../two-factor/gate.js';
 import { invitationMail, passwordResetMail } from './mails.js';
 import { invitationRepository, type TokenWithUser } from './repository.js';
 
@@ -189,7 +190,7 @@ export async function describeToken(context: AppContext, token: string): Promise
  * so of two requests racing with the same link only one wins. Other sessions of the user end and
  * the user's other unused links stop working; then the user is logged in.
  */
-export async function acceptToken(context: AppContext, body: AcceptBody): Promise<StartedSession> {
+export async function acceptToken(context: AppContext, body: AcceptBody): Promise<StartedSession | PendingStep> {
   const tokenId = hashSessionToken(body.token);
   assertUsable(await invitationRepository.findToken(context.db, tokenId), context.clock.now().toISOString());
   const passwordHash = await hash(body.password);
@@ -209,7 +210,9 @@ export async function acceptToken(context: AppContext, body: AcceptBody): Promis
 
   const user = await authRepository.findUserById(context.db, userId);
   if (!user) throw notFound('Användaren');
-  return startSession(context, toCurrentUser(user));
+  const current = toCurrentUser(user);
+  // A mailed link proves the mailbox, not the second factor: that is still asked for.
+  return (await secondFactorStep(context, current)) ?? startSession(context, current);
 }
 
 /**

@@ -7,6 +7,14 @@ export const settingsRepository = {
     return row?.value;
   },
 
+  async put(db: Kysely<Database>, key: string, value: string): Promise<void> {
+    await db
+      .insertInto('settings')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  },
+
   async insertIfMissing(db: Kysely<Database>, key: string, value: string): Promise<void> {
     await db
       .insertInto('settings')

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../core/context.js';
+import type { Database } from '../db/schema.js';
 import { settingsRepository } from './repository.js';
 
 const VENDOR_NAME = 'vendor_name';
@@ -10,4 +12,15 @@ export async function ensureSettings(context: AppContext): Promise<void> {
 
 export async function getVendorName(context: AppContext): Promise<string> {
   return (await settingsRepository.get(context.db, VENDOR_NAME)) ?? context.config.vendorName;
+}
+
+const TWO_FACTOR_VENDOR_STAFF = 'two_factor_required_vendor_staff';
+
+/** Whether the vendor's own staff (its admin included) must sign in with a second factor. */
+export async function vendorStaffTwoFactorRequired(context: AppContext): Promise<boolean> {
+  return (await settingsRepository.get(context.db, TWO_FACTOR_VENDOR_STAFF)) === 'true';
+}
+
+export async function setVendorStaffTwoFactorRequired(db: Kysely<Database>, required: boolean): Promise<void> {
+  await settingsRepository.put(db, TWO_FACTOR_VENDOR_STAFF, String(required));
 }

@@ -12,6 +12,7 @@ import * as m010 from './010_project_change_count.js';
 import * as m011 from './011_training_split_choice.js';
 import * as m012 from './012_customer_terms.js';
 import * as m013 from './013_login_protection.js';
+import * as m014 from './014_two_factor.js';
 import * as m015 from './015_personal_calendar_feeds.js';
 import * as m016 from './016_open_activity_roles_index.js';
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '011_training_split_choice': m011,
   '012_customer_terms': m012,
   '013_login_protection': m013,
+  '014_two_factor': m014,
   '015_personal_calendar_feeds': m015,
   '016_open_activity_roles_index': m016,
 };
