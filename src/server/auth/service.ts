@@ -7,6 +7,7 @@ import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { type PendingStep, secondFactorStep } from '../two-factor/gate.js';
+import { assertPasswordNotCommon } from './common-passwords.js';
 import { authRepository, type UserWithPerson } from './repository.js';
 
 export interface StartedSession {
@@ -57,6 +58,7 @@ export async function createUser(
   if (await authRepository.findUserByEmail(context.db, email)) {
     throw new AppError('CONFLICT', 'Det finns redan en användare med den e-postadressen', { email: 'Upptagen' });
   }
+  await assertPasswordNotCommon(input.password);
   const user: CurrentUser = {
     id: newId(),
     email,
@@ -143,6 +145,7 @@ async function createFirstAdmin(
     personId: null,
     customerId: null,
   };
+  await assertPasswordNotCommon(input.password);
   const passwordHash = await hash(input.password);
   return context.db.transaction().execute(async (trx) => {
     if (context.databaseKind === 'postgres') await sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`.execute(trx);

@@ -9,10 +9,12 @@ import {
 } from '../../shared/invitations.js';
 import { requireCustomerEdit } from '../access/service.js';
 import { recordAudit } from '../audit/service.js';
+import { assertPasswordNotCommon } from '../auth/common-passwords.js';
 import { authRepository } from '../auth/repository.js';
 import {
   hashSessionToken,
   hasUsablePassword,
+  loginDisabled,
   randomToken,
   type StartedSession,
   startSession,
@@ -192,7 +194,11 @@ export async function describeToken(context: AppContext, token: string): Promise
  */
 export async function acceptToken(context: AppContext, body: AcceptBody): Promise<StartedSession | PendingStep> {
   const tokenId = hashSessionToken(body.token);
-  assertUsable(await invitationRepository.findToken(context.db, tokenId), context.clock.now().toISOString());
+  const found = await invitationRepository.findToken(context.db, tokenId);
+  assertUsable(found, context.clock.now().toISOString());
+  // Checked before the link is used, so that a refused password leaves the link working.
+  if ((await authRepository.findUserById(context.db, found.userId))?.disabled_at) throw loginDisabled();
+  await assertPasswordNotCommon(body.password);
   const passwordHash = await hash(body.password);
 
   const userId = await context.db.transaction().execute(async (trx) => {
@@ -222,7 +228,7 @@ export async function acceptToken(context: AppContext, body: AcceptBody): Promis
  */
 export async function requestPasswordReset(context: AppContext, email: string): Promise<void> {
   const user = await authRepository.findUserByEmail(context.db, email);
-  if (!user || !hasUsablePassword(user.password_hash)) return;
+  if (!user || user.disabled_at || !hasUsablePassword(user.password_hash)) return;
   const { token, expiresAt } = await issueToken(
     context,
     context.db,
