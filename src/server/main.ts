@@ -7,6 +7,12 @@ import { DEMO_PASSWORD } from './demo/logins.js';
 import { seedDemo } from './demo/seed.js';
 import { startReminderScheduler } from './reminders/scheduler.js';
 
+/** A path as the person at the terminal knows it: relative to where they started, unless it is outside. */
+function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
 /** Start-up messages are for the person at the terminal, not for the log collector. */
 const say = (message: string) => console.log(`\n  ${message}\n`);
 
@@ -71,13 +77,11 @@ async function main(): Promise<void> {
   }
   if (localKey?.created) {
     say(
-      `SECRETS_KEY saknas: Stegvis skapade en nyckel i ${path.relative(process.cwd(), localKey.file) || localKey.file} och krypterar hemligheter i databasen med den. Spara den, men inte bland databasens säkerhetskopior; i produktion, sätt SECRETS_KEY (se docs/operations.md).`,
+      `SECRETS_KEY saknas: Stegvis skapade en nyckel i ${shownPath(localKey.file)} och krypterar hemligheter i databasen med den. Spara den, men inte bland databasens säkerhetskopior; i produktion, sätt SECRETS_KEY (se docs/operations.md).`,
     );
   }
   if (!config.mail.smtpUrl) {
-    const relative = path.relative(process.cwd(), config.mail.outboxDir);
-    const outbox = relative && !relative.startsWith('..') ? relative : config.mail.outboxDir;
-    say(`E-post skickas inte: SMTP_URL saknas. Utskick sparas i ${outbox}.`);
+    say(`E-post skickas inte: SMTP_URL saknas. Utskick sparas i ${shownPath(config.mail.outboxDir)}.`);
   }
   say(
     `Stegvis kör på ${config.publicUrl} (databas: ${context.databaseKind}). API-dokumentation: ${config.publicUrl}/api/docs`,
