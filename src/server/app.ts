@@ -57,7 +57,6 @@ import { ensureDefaultTemplate } from './templates/service.js';
 import { timelineRoutes } from './timeline/routes.js';
 import { trainingRoutes } from './trainings/routes.js';
 import { registerPendingSignIns, twoFactorRoutes } from './two-factor/routes.js';
-import { registerPendingSignIns, twoFactorRoutes } from './two-factor/routes.js';
 
 export interface BuildOptions extends DatabaseOptions {
   clock?: Clock;
@@ -212,12 +211,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   registerSessionLoading(app, context);
   registerPendingSignIns(app, context);
-  registerPendingSignIns(app, context);
   registerScopeGuard(app, context);
   await app.register(healthRoutes(context));
   await app.register(authRoutes(context));
   await app.register(ssoRoutes(context));
-  await app.register(twoFactorRoutes(context));
   await app.register(twoFactorRoutes(context));
   await app.register(templateRoutes(context));
   await app.register(customerRoutes(context));

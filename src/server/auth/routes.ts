@@ -1,19 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  loginBodySchema,
-  type Session,
-  sessionSchema,
-  setupBodySchema,
-  setupStatusSchema,
-} from '../../shared/auth.js';
+import { loginBodySchema, type Session, sessionSchema, setupBodySchema, setupStatusSchema } from '../../shared/auth.js';
 import { errorBodySchema } from '../../shared/errors.js';
 import { type SecondFactorStep, secondFactorStepSchema } from '../../shared/two-factor.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
-import { isPendingStep, type PendingStep, sendSecondFactorStep } from '../two-factor/gate.js';
 import { throttledLogin } from '../throttling/service.js';
+import { isPendingStep, type PendingStep, sendSecondFactorStep } from '../two-factor/gate.js';
 import { requireUser, SESSION_COOKIE } from './guard.js';
 import { login, logout, needsSetup, type StartedSession, setupFirstAdmin } from './service.js';
 
