@@ -250,7 +250,7 @@ describe('a person’s calendar', () => {
     expect((await fetchFeed(renewed)).statusCode).toBe(200);
   });
 
-  it('no longer shows a project whose roles were taken away from the person', async () => {
+  it('no longer shows a project whose roles were taken away, though the person is still named on its activities', async () => {
     const { app } = testApp;
     const customer = await createCustomer(admin, { name: 'Åkerby kommun' });
     const [kept, left] = [
@@ -265,6 +265,13 @@ describe('a person’s calendar', () => {
     for (const project of [kept, left]) {
       await changeActivity(project.id, project.activities.find(ordererOnly) as Activity, { deadline: '2027-03-31' });
     }
+    // Named on one of the project's activities: that alone gives no access to the project.
+    const namedInLeft = left.activities.find((activity) => !ordererOnly(activity)) as Activity;
+    await changeActivity(left.id, namedInLeft, { deadline: '2027-04-15' });
+    await app.stegvis.db
+      .insertInto('activity_people')
+      .values({ activity_id: namedInLeft.id, side: 'customer', person_id: bo.personId })
+      .execute();
     const url = (await bo.post('/api/me/calendar-feed')).json().url;
     const projectsIn = async () =>
       [
