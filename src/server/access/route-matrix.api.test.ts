@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Checklist } from '../../shared/checklist.js';
+import type { Activity, Checklist } from '../../shared/checklist.js';
 import { readDefaultTemplateFile } from '../templates/service.js';
 import { type Agent, createTestApp, loginAs, type TestApp } from '../test-support/app.js';
 import { createCustomer, createEffectGoal, organisationNumber } from '../test-support/factories.js';
 import { loginAsMember } from '../test-support/members.js';
 import { exampleOf, type RouteSchemas, routeSchemas } from '../test-support/request-schemas.js';
 import { createSchool } from '../test-support/trainings.js';
-import { type ProjectPermissions, projectPermissions } from './permissions.js';
+import { mayTick, type ProjectPermissions, projectPermissions } from './permissions.js';
 
 /**
  * The route × role matrix: every route the app registered (its route table, not a hand-kept list),
@@ -616,5 +616,39 @@ describe('the route × role matrix', () => {
     expect(await databaseFingerprint()).toBe(before);
     // Everyone but the vendor admin is refused something; the vendor admin only what is another's to decide.
     expect(tried).toBeGreaterThan(0);
+  });
+
+  it.each(
+    [...template.customerRoles.filter((role) => !role.editsPlan), ...template.vendorRoles].map(
+      (role) => `${role.title} (${role.key})`,
+    ),
+  )('lets %s tick only the activities of its roles, as the rule says', async (label) => {
+    const actor = actors.find((candidate) => candidate.label === label) as Actor;
+    const rolesOf = (activity: Activity) => ({
+      customerRoleKeys: activity.customerResponsible.map((role) => role.key),
+      vendorRoleKeys: activity.vendorResponsible.map((role) => role.key),
+    });
+    const own: Checklist = (await (actor.agent as Agent).get(`/api/projects/${ids.id}/activities`)).json();
+    const activities = own.groups.flatMap((group) => group.activities);
+    // What the checklist offers is what the rule gives.
+    const offered = activities.filter((activity) => activity.canTick).map((activity) => activity.id);
+    const allowed = activities
+      .filter((activity) => mayTick(actor.permissions, rolesOf(activity)))
+      .map((activity) => activity.id);
+    expect(offered).toEqual(allowed);
+
+    const others = activities.filter((activity) => !activity.done && !mayTick(actor.permissions, rolesOf(activity)));
+    expect(others.length).toBeGreaterThan(0);
+    const before = await databaseFingerprint();
+    const answers = [];
+    for (const activity of others.slice(0, 5)) {
+      const response = await (actor.agent as Agent).patch(`/api/projects/${ids.id}/activities/${activity.id}`, {
+        version: activity.version,
+        done: true,
+      });
+      answers.push(`${activity.title} → ${response.statusCode}`);
+    }
+    expect(answers.filter((answer) => !answer.endsWith('→ 403'))).toEqual([]);
+    expect(await databaseFingerprint()).toBe(before);
   });
 });
