@@ -28,7 +28,8 @@ export const portfolioRoutes =
         const answer = await getPortfolio(context, user);
         // Revalidated on every use, so a browser keeps the body and asks with If-None-Match.
         reply.header('etag', answer.etag).header('cache-control', 'private, no-cache');
-        if (request.headers['if-none-match'] === answer.etag) return reply.code(304).send();
+        // A 304 has no body at all; `null` would be written as the text null.
+        if (request.headers['if-none-match'] === answer.etag) return reply.code(304).send(undefined as never);
         let body = answers.get(user.id, answer.etag);
         if (body === undefined) {
           body = reply.serialize(await answer.build()) as string;
