@@ -21,6 +21,8 @@ export const errorCodes = [
   'INTERNAL',
   /** The instance cannot serve yet: its database does not answer or lacks migrations (`GET /api/ready`). */
   'NOT_READY',
+  /** An uploaded zip or Excel file that would inflate beyond the caps (a zip bomb): refused before it is expanded. */
+  'UNPACKED_TOO_LARGE',
   /** A sign-in whose user must add a second factor: until one is added, nothing else answers. */
   'TWO_FACTOR_ENROLMENT_REQUIRED',
   /** A wrong or already used second-factor code, or a passkey that did not check out. */

@@ -18,6 +18,7 @@ const statusByCode: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   NOT_READY: 503,
+  UNPACKED_TOO_LARGE: 400,
   TWO_FACTOR_ENROLMENT_REQUIRED: 403,
   INVALID_SECOND_FACTOR: 401,
 };
@@ -63,6 +64,21 @@ export const internalErrorBody = (requestId: string): ErrorBody =>
 const POSTGRES_NUMERIC_VALUE_OUT_OF_RANGE = '22003';
 
 /**
+ * What the multipart parser (busboy) throws at a body that is cut off or has no boundary: plain
+ * errors, known only by their text. They are the client's doing, wherever in a route they surface.
+ */
+const MALFORMED_MULTIPART = [
+  /^Unexpected end of multipart data$/,
+  /terminated early due to unexpected end of multipart data$/,
+  /^Multipart: Boundary not found$/,
+  /^Malformed part header$/,
+];
+const isMalformedMultipart = (error: Error): boolean =>
+  (error as FastifyError).code === 'FST_MP_PREMATURE_CLOSE' ||
+  MALFORMED_MULTIPART.some((pattern) => pattern.test(error.message)) ||
+  (error.cause instanceof Error && isMalformedMultipart(error.cause));
+
+/**
  * One place maps every error to `{ error: { code, message, fields } }`; 5xx details never leave,
  * but a 5xx body names the request id.
  */
@@ -85,6 +101,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply
         .status(400)
         .send(errorBody('VALIDATION_FAILED', 'Begäran innehåller ingen giltig JSON', { body: 'Ogiltig JSON' }));
+    }
+    if (isMalformedMultipart(error)) {
+      const message = 'Filen kom inte fram hel eller skickades inte som ett formulär. Försök igen.';
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', message, { file: message }));
     }
     if (error.statusCode === 429) {
       return reply.status(429).send(errorBody('RATE_LIMITED', 'För många försök. Vänta en stund och försök igen.'));

@@ -1,7 +1,12 @@
+import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { IMPORT_MAX_ROWS } from '../../shared/imports.js';
+import { checkWorkbookBuffer, IMPORT_WORKBOOK_LIMITS } from '../uploads/spreadsheet.js';
 import { notATable, type TableRow } from './rows.js';
+
+/** Rows read before a file is refused as too long: the limit, and a few for headings and notes. */
+const ROW_LIMIT = IMPORT_MAX_ROWS + 10;
 
 const NOT_CSV_OR_EXCEL = 'Filen är inte en tabell: den är varken CSV eller Excel (.xlsx)';
 
@@ -27,7 +32,7 @@ export async function readTable(bytes: Buffer): Promise<TableRow[]> {
     );
   } else rows = readCsv(decodeText(bytes));
   if (rows.length === 0) throw notATable('Filen är tom: den innehåller inga rader');
-  if (rows.length > IMPORT_MAX_ROWS + 10) {
+  if (rows.length > ROW_LIMIT) {
     throw notATable(`Filen har fler än ${IMPORT_MAX_ROWS.toLocaleString('sv-SE')} rader. Dela upp den i flera filer.`);
   }
   return rows;
@@ -125,26 +130,41 @@ export function readCsv(text: string): TableRow[] {
 /** exceljs is loaded on the first workbook read: it takes longer to load than the rest of the server. */
 export const loadExcelJs = async () => (await import('exceljs')).default;
 
+const NOT_A_WORKBOOK =
+  'Filen kunde inte läsas som Excel-arbetsbok (.xlsx). Spara den som .xlsx eller CSV och ladda upp den igen.';
+
+/**
+ * The first sheet with data, read as a stream after the archive is checked against the caps: a
+ * workbook is never expanded whole. Rows past the import's limit are counted, not kept.
+ */
 async function readWorkbook(bytes: Buffer): Promise<TableRow[]> {
-  const workbook = new (await loadExcelJs()).Workbook();
+  await checkWorkbookBuffer(bytes, IMPORT_WORKBOOK_LIMITS, () => notATable(NOT_A_WORKBOOK));
+  const reader = new (await loadExcelJs()).stream.xlsx.WorkbookReader(Readable.from([bytes], { objectMode: false }), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Needed to tell a date from a number.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  // The first sheet with data; a row past the limit is enough to refuse the file.
+  let rows: TableRow[] | null = null;
   try {
-    // exceljs's typing wants its own Buffer type; Node's is the same thing.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    for await (const worksheet of reader) {
+      const sheetRows: TableRow[] = [];
+      // Every sheet is read to its end, kept or not: exceljs removes its temporary copy of a sheet only then.
+      for await (const row of worksheet) {
+        if (rows || sheetRows.length > ROW_LIMIT) continue;
+        const cells: string[] = [];
+        for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column).value).trim());
+        if (cells.some((cell) => cell !== '')) sheetRows.push({ rowNumber: row.number, cells });
+      }
+      if (!rows && sheetRows.length > 0) rows = sheetRows;
+    }
   } catch {
-    throw notATable(
-      'Filen kunde inte läsas som Excel-arbetsbok (.xlsx). Spara den som .xlsx eller CSV och ladda upp den igen.',
-    );
+    throw notATable(NOT_A_WORKBOOK);
   }
-  for (const sheet of workbook.worksheets) {
-    const rows: TableRow[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: string[] = [];
-      for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column).value).trim());
-      if (cells.some((cell) => cell !== '')) rows.push({ rowNumber, cells });
-    });
-    if (rows.length > 0) return rows;
-  }
-  return [];
+  return rows ?? [];
 }
 
 /** The text a spreadsheet cell shows, whatever kind of value it holds. */

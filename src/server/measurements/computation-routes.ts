@@ -14,6 +14,7 @@ import { requireUser } from '../auth/guard.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
 import { attachmentDisposition } from '../exports/file-name.js';
+import { measurementWorkbookLimits } from '../uploads/spreadsheet.js';
 import type { UploadPart } from './files/compute.js';
 import { createComputation, getComputation, getUnusedRowsCsv, inspectMeasurementFile } from './files/service.js';
 
@@ -38,6 +39,7 @@ const fileError = (message: string, field = 'file') =>
  */
 async function* uploadParts(request: FastifyRequest, maxMegabytes: number): AsyncGenerator<UploadPart> {
   if (!request.isMultipart()) throw fileError('Skicka filerna som multipart/form-data (CSV eller Excel)');
+  const zipLimits = measurementWorkbookLimits(maxMegabytes);
   const tooLarge = (field: string, fileName: string) =>
     fileError(`${fileName ? `Filen ${fileName}` : 'Filen'} är för stor: högst ${maxMegabytes} MB`, field);
   try {
@@ -50,7 +52,7 @@ async function* uploadParts(request: FastifyRequest, maxMegabytes: number): Asyn
       const refuse = () => part.file.destroy(tooLarge(part.fieldname, part.filename));
       if (part.file.truncated) refuse();
       else part.file.once('limit', refuse);
-      yield { type: 'file', name: part.fieldname, fileName: part.filename, stream: part.file };
+      yield { type: 'file', name: part.fieldname, fileName: part.filename, stream: part.file, zipLimits };
     }
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -1001,8 +1001,10 @@ describe('who may do what', () => {
     });
     expect((await outsider.get(`/api/projects/${projectId}/trainings`)).statusCode).toBe(404);
     // A session of one project is not found under another.
+    // A session's change carries no proposal: that belongs to its confirmation only.
+    const { proposalId: _proposal, ...change } = onSite();
     const elsewhere = await admin.patch(`/api/projects/${otherProject.id}/training-sessions/${session.id}`, {
-      ...onSite(),
+      ...change,
       version: 1,
     });
     expect(elsewhere.statusCode).toBe(404);

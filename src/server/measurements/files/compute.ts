@@ -12,6 +12,8 @@ import {
   type UnusedRow,
 } from '../../../shared/measurements.js';
 import { AppError } from '../../core/errors.js';
+import { unpackedTooLarge } from '../../uploads/spreadsheet.js';
+import type { ZipLimits } from '../../uploads/zip-guard.js';
 import {
   applicableMeasures,
   type CoverageAccumulator,
@@ -22,7 +24,7 @@ import {
 } from './coverage.js';
 import { isReadDate, readDate } from './dates.js';
 import { coverageExplanation, figureValue, shareByDateExplanation } from './explanation.js';
-import { isRejected, openTable, TableFileError } from './parse.js';
+import { isRejected, openTable, TableFileError, WorkbookTooLargeError } from './parse.js';
 import { createShareByDate } from './share-by-date.js';
 
 /**
@@ -33,7 +35,7 @@ import { createShareByDate } from './share-by-date.js';
 
 export type UploadPart =
   | { type: 'field'; name: string; value: unknown }
-  | { type: 'file'; name: string; fileName: string; stream: Readable };
+  | { type: 'file'; name: string; fileName: string; stream: Readable; zipLimits?: ZipLimits };
 
 type FileRole = 'roster' | 'events' | 'records';
 
@@ -72,6 +74,7 @@ async function readingUpload<Result>(part: FileUpload, field: string, read: () =
     if (error instanceof TableFileError) {
       throw invalid(`${part.fileName}: ${error.message}`, { [field]: error.message });
     }
+    if (error instanceof WorkbookTooLargeError) throw unpackedTooLarge(error.message, field, `${part.fileName}: `);
     throw error;
   }
 }
@@ -79,7 +82,7 @@ async function readingUpload<Result>(part: FileUpload, field: string, read: () =
 /** The columns and first rows of an uploaded file, to map its columns; the rest is not parsed. */
 export function inspectUpload(part: FileUpload): Promise<FileInspection> {
   return readingUpload(part, 'file', async () => {
-    const table = await openTable(part.stream);
+    const table = await openTable(part.stream, part.zipLimits);
     const sampleRows: string[][] = [];
     while (sampleRows.length < SAMPLE_ROWS) {
       const next = await table.rows.next();
@@ -173,7 +176,7 @@ function readUpload(
   handle: (columns: Record<string, string>) => RowHandler,
 ): Promise<number> {
   return readingUpload(part, role, async () => {
-    const table = await openTable(part.stream);
+    const table = await openTable(part.stream, part.zipLimits);
     const columns: Record<string, string> = {};
     const missing: Record<string, string> = {};
     for (const [field, wanted] of Object.entries(mapped)) {

@@ -1,7 +1,18 @@
+import fs from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import { type CsvError, parse as parseCsv } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import { cellText, decodeWindows1252, detectDelimiter, loadExcelJs } from '../../imports/table.js';
+import {
+  EXCEL_MAX_ROWS,
+  measurementWorkbookLimits,
+  type SpooledWorkbook,
+  spoolWorkbook,
+} from '../../uploads/spreadsheet.js';
+import { ZipFormatError, type ZipLimits, ZipTooLargeError } from '../../uploads/zip-guard.js';
+
+/** The caps of the default upload limit, for callers (the benchmark) that do not pass their own. */
+const DEFAULT_ZIP_LIMITS = measurementWorkbookLimits(50);
 
 /**
  * Streaming reader of an uploaded export: CSV (`;`, `,` or tab; UTF-8 with or without BOM,
@@ -13,6 +24,9 @@ import { cellText, decodeWindows1252, detectDelimiter, loadExcelJs } from '../..
 
 /** A file that cannot be read as a table at all; the message is for the user. */
 export class TableFileError extends Error {}
+
+/** A workbook that would inflate beyond the caps: refused before it is expanded. */
+export class WorkbookTooLargeError extends Error {}
 
 export interface ReadRow {
   line: number;
@@ -42,6 +56,7 @@ export interface Table {
 const NOT_A_TABLE = 'Filen är varken en CSV-fil eller en Excel-arbetsbok (.xlsx)';
 const NOT_A_WORKBOOK =
   'Filen kunde inte läsas som Excel-arbetsbok (.xlsx). Spara den som .xlsx eller CSV och ladda upp den igen.';
+const TOO_MANY_ROWS = `Kalkylbladet har fler än ${EXCEL_MAX_ROWS.toLocaleString('sv-SE')} rader, fler än Excel rymmer`;
 const OLD_EXCEL =
   'Filen är i det gamla Excel-formatet (.xls). Spara den som Excel-arbetsbok (.xlsx) eller CSV och ladda upp den igen.';
 
@@ -68,7 +83,7 @@ type RawRecord = ParsedRecord | RejectedRow;
 type Chunks = AsyncIterator<Buffer>;
 
 /** Reads the header of an uploaded file and returns its columns and a reader of its rows. */
-export async function openTable(source: Readable): Promise<Table> {
+export async function openTable(source: Readable, zipLimits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Table> {
   const chunks: Chunks = source[Symbol.asyncIterator]();
   const head = await readHead(chunks);
   if (head.length === 0) throw new TableFileError('Filen är tom');
@@ -77,7 +92,7 @@ export async function openTable(source: Readable): Promise<Table> {
   if (!isWorkbook && looksBinary(head)) throw new TableFileError(NOT_A_TABLE);
 
   const csv = isWorkbook ? null : await csvRecords(head, chunks);
-  const records = csv ? csv.records : xlsxRecords(head, chunks);
+  const records = csv ? csv.records : xlsxRecords(head, chunks, zipLimits);
   let header: ParsedRecord | undefined;
   while (!header) {
     const next = await records.next();
@@ -371,56 +386,61 @@ function lineBreaksIn(values: string[]): number {
 
 // ---- Excel ----
 
-/**
- * The upload as a stream for exceljs, which pipes it and would wait forever for a stream that fails:
- * a failure (too large, connection lost) ends it instead and is raised once exceljs is done.
- */
-function endingOnFailure(head: Buffer, chunks: Chunks) {
-  let failure: unknown;
-  async function* bytes() {
-    yield head;
-    try {
-      for (;;) {
-        const next = await chunks.next();
-        if (next.done) return;
-        yield next.value;
-      }
-    } catch (error) {
-      failure = error;
-    }
+/** The upload's bytes, the head already read first. */
+async function* allChunks(head: Buffer, chunks: Chunks): AsyncGenerator<Buffer> {
+  yield head;
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) return;
+    yield next.value;
   }
-  return { stream: Readable.from(bytes(), { objectMode: false }), failure: () => failure };
 }
 
-async function* xlsxRecords(head: Buffer, chunks: Chunks): AsyncGenerator<RawRecord> {
-  const input = endingOnFailure(head, chunks);
-  const workbook = new (await loadExcelJs()).stream.xlsx.WorkbookReader(input.stream, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    // Needed to tell a date from a number.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  let sheets = 0;
-  let unreadable = false;
+/**
+ * A workbook's rows. Its archive is written to a temporary file and checked against the caps first
+ * (its central directory is at the end): only then does exceljs inflate it, as a stream.
+ */
+async function* xlsxRecords(head: Buffer, chunks: Chunks, limits: ZipLimits): AsyncGenerator<RawRecord> {
+  let spooled: SpooledWorkbook;
   try {
-    for await (const worksheet of workbook) {
-      sheets += 1;
-      for await (const row of worksheet) {
-        // Later sheets are read too, or exceljs would neither consume the upload nor clean up after itself.
-        if (sheets > 1) continue;
-        const values = rowValues(row);
-        if (values.some((value) => value !== '')) yield { line: row.number, endLine: row.number, values };
-      }
-    }
-  } catch {
-    unreadable = true;
+    spooled = await spoolWorkbook(allChunks(head, chunks), limits);
+  } catch (error) {
+    if (error instanceof ZipTooLargeError) throw new WorkbookTooLargeError(error.message);
+    if (error instanceof ZipFormatError) throw new TableFileError(NOT_A_WORKBOOK);
+    throw error;
   }
-  // exceljs may stop before the end of the upload (a damaged file): the rest must still be consumed.
-  await drain(chunks);
-  if (input.failure() !== undefined) throw input.failure();
-  if (unreadable || sheets === 0) throw new TableFileError(NOT_A_WORKBOOK);
+  try {
+    const workbook = new (await loadExcelJs()).stream.xlsx.WorkbookReader(fs.createReadStream(spooled.path), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      // Needed to tell a date from a number.
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    let sheets = 0;
+    let unreadable = false;
+    let rows = 0;
+    try {
+      for await (const worksheet of workbook) {
+        sheets += 1;
+        for await (const row of worksheet) {
+          // Later sheets are read too, or exceljs would not clean up after itself.
+          if (sheets > 1) continue;
+          rows += 1;
+          if (rows > EXCEL_MAX_ROWS) throw new TableFileError(TOO_MANY_ROWS);
+          const values = rowValues(row);
+          if (values.some((value) => value !== '')) yield { line: row.number, endLine: row.number, values };
+        }
+      }
+    } catch (error) {
+      if (error instanceof TableFileError) throw error;
+      unreadable = true;
+    }
+    if (unreadable || sheets === 0) throw new TableFileError(NOT_A_WORKBOOK);
+  } finally {
+    await spooled.remove();
+  }
 }
 
 function rowValues(row: ExcelJS.Row): string[] {
