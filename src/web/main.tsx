@@ -121,6 +121,7 @@ const router = createBrowserRouter([
         path: 'leverantor/personer',
         ...page(async () => (await import('./organisation/VendorPeoplePage.js')).VendorPeoplePage),
       },
+      { path: 'konto', ...page(async () => (await import('./two-factor/AccountPage.js')).AccountPage) },
       {
         path: 'leverantor/inloggning',
         ...page(async () => (await import('./sso/IdentityProvidersPage.js')).IdentityProvidersPage),

@@ -12,9 +12,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { loginBodySchema, setupBodySchema } from '../../shared/auth.js';
+import { isSecondFactorStep, type SecondFactorStep as Step } from '../../shared/two-factor.js';
 import { useSchemaForm } from '../api/forms.js';
 import { errorText } from '../layout/ErrorMessage.js';
 import { OrganisationSignIn } from '../sso/OrganisationSignIn.js';
@@ -22,12 +24,18 @@ import { SsoFailureAlert } from '../sso/SsoFailureAlert.js';
 import { type SsoFailure, ssoFailureOf } from '../sso/signIn.js';
 import { useLogin, useSession, useSetup, useSetupStatus } from './session.js';
 
+// Fetched when a second factor is asked for: most sign-ins never need its code.
+const SecondFactorStep = lazy(() => import('../two-factor/SecondFactorStep.js'));
+
 export function LoginPage() {
   const { t } = useTranslation();
   const session = useSession();
   const setup = useSetupStatus();
   const location = useLocation();
-  const returnTo = (location.state as { from?: string } | null)?.from ?? '/projekt';
+  const state = location.state as { from?: string; secondFactor?: Step['secondFactor'] } | null;
+  const returnTo = state?.from ?? '/projekt';
+  // A mailed password link that led to a second factor arrives with that step.
+  const [step, setStep] = useState<Step['secondFactor'] | null>(state?.secondFactor ?? null);
 
   if (session.data) return <Navigate to={returnTo} replace />;
   if (session.isPending || setup.isPending) {
@@ -50,9 +58,13 @@ export function LoginPage() {
         </Stack>
         {setup.data?.needsSetup ? (
           <SetupForm />
+        ) : step ? (
+          <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+            <SecondFactorStep step={step} onBack={() => setStep(null)} />
+          </Suspense>
         ) : (
           <>
-            <LoginForm ssoFailure={ssoFailureOf(new URLSearchParams(location.search))} />
+            <LoginForm ssoFailure={ssoFailureOf(new URLSearchParams(location.search))} onSecondFactor={setStep} />
             <Divider my="xl" />
             <OrganisationSignIn returnTo={returnTo} />
           </>
@@ -62,13 +74,24 @@ export function LoginPage() {
   );
 }
 
-function LoginForm({ ssoFailure }: { ssoFailure: SsoFailure | null }) {
+function LoginForm({
+  ssoFailure,
+  onSecondFactor,
+}: {
+  ssoFailure: SsoFailure | null;
+  onSecondFactor: (step: Step['secondFactor']) => void;
+}) {
   const { t } = useTranslation();
   const login = useLogin();
   const form = useSchemaForm(loginBodySchema, { email: '', password: '' });
+  const send = (values: typeof form.values) =>
+    login.mutate(values, {
+      onError: form.showServerErrors,
+      onSuccess: (result) => isSecondFactorStep(result) && onSecondFactor(result.secondFactor),
+    });
 
   return (
-    <form onSubmit={form.onSubmit((values) => login.mutate(values, { onError: form.showServerErrors }))} noValidate>
+    <form onSubmit={form.onSubmit(send)} noValidate>
       <Stack>
         <Title order={1} size="h2">
           {t('auth.loginTitle')}

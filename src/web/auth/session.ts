@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, Session, SetupBody } from '../../shared/auth.js';
+import { isSecondFactorStep, type LoginResult } from '../../shared/two-factor.js';
 import { ApiError, api, setCsrfToken } from '../api/client.js';
 
 export const SESSION_KEY = ['session'];
@@ -10,7 +11,8 @@ async function fetchSession(): Promise<Session | null> {
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
+    // A sign-in that must add a second factor first is not signed in yet either.
+    if (error instanceof ApiError && (error.status === 401 || error.code === 'TWO_FACTOR_ENROLMENT_REQUIRED')) {
       setCsrfToken(undefined);
       return null;
     }
@@ -26,8 +28,10 @@ export const useSetupStatus = () =>
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: LoginBody) => api<Session>('POST', '/api/auth/login', body),
+    mutationFn: (body: LoginBody) => api<LoginResult>('POST', '/api/auth/login', body),
     onSuccess: (session) => {
+      // A second factor is asked for first: the login page shows that step.
+      if (isSecondFactorStep(session)) return;
       setCsrfToken(session.csrfToken);
       queryClient.setQueryData(SESSION_KEY, session);
     },

@@ -17,6 +17,7 @@ import { stepsEn } from '../steps/texts.en.js';
 import { tasksEn } from '../tasks/texts.en.js';
 import { timelineEn } from '../timeline/texts.en.js';
 import { trainingsEn } from '../trainings/texts.en.js';
+import { twoFactorEn } from '../two-factor/texts.en.js';
 import { en } from './en.js';
 import type { swedish } from './index.js';
 
@@ -37,4 +38,5 @@ export const english: typeof swedish = {
   steering: steeringEn,
   acknowledgements: acknowledgementsEn,
   sso: ssoEn,
+  twoFactor: twoFactorEn,
 };

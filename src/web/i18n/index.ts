@@ -15,6 +15,7 @@ import { stepsSv } from '../steps/texts.js';
 import { tasksSv } from '../tasks/texts.js';
 import { timelineSv } from '../timeline/texts.js';
 import { trainingsSv } from '../trainings/texts.js';
+import { twoFactorSv } from '../two-factor/texts.js';
 import { sv } from './sv.js';
 
 export const languages = ['sv', 'en'] as const;
@@ -41,6 +42,7 @@ export const swedish = {
   steering: steeringSv,
   acknowledgements: acknowledgementsSv,
   sso: ssoSv,
+  twoFactor: twoFactorSv,
 };
 
 // English is added when first chosen (see english.ts); until then Swedish is what there is.

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { choosePasswordFormSchema, type TokenInfo } from '../../shared/invitations.js';
+import { isSecondFactorStep } from '../../shared/two-factor.js';
 import { ApiError } from '../api/client.js';
 import { useSchemaForm } from '../api/forms.js';
 import { errorText } from '../layout/ErrorMessage.js';
@@ -72,7 +73,13 @@ function ChoosePasswordForm({ token, info }: { token: string; info: TokenInfo })
   const submit = form.onSubmit((values) =>
     accept.mutate(
       { token, password: values.password },
-      { onSuccess: () => navigate('/projekt', { replace: true }), onError: form.showServerErrors },
+      {
+        onSuccess: (result) =>
+          isSecondFactorStep(result)
+            ? navigate('/logga-in', { replace: true, state: { secondFactor: result.secondFactor } })
+            : navigate('/projekt', { replace: true }),
+        onError: form.showServerErrors,
+      },
     ),
   );
   return (

@@ -60,9 +60,9 @@ export function AppLayout() {
             </Group>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Text c="white" size="sm" visibleFrom="sm">
+            <Anchor component={NavLink} to="/konto" c="white" size="sm" underline="hover" visibleFrom="sm">
               {session.data.user.name}
-            </Text>
+            </Anchor>
             <NativeSelect
               size="xs"
               aria-label={t('nav.language')}

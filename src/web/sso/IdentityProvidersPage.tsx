@@ -7,6 +7,7 @@ import { ConfirmRemovalDialog } from '../layout/ConfirmRemovalDialog.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { SavedNotice } from '../layout/SavedNotice.js';
 import { useCustomerList } from '../organisation/api.js';
+import { VendorTwoFactorPolicy } from '../two-factor/PolicySwitches.js';
 import { useIdentityProviders, useRemoveIdentityProvider } from './api.js';
 import { ProviderCard } from './ProviderCard.js';
 import { ProviderForm } from './ProviderForm.js';
@@ -28,6 +29,7 @@ export function IdentityProvidersPage() {
         <Text mt="xs">{t('sso.intro')}</Text>
       </div>
       {isAdmin ? <Providers /> : <Text>{t('sso.adminOnly')}</Text>}
+      {isAdmin && <VendorTwoFactorPolicy />}
     </Stack>
   );
 }

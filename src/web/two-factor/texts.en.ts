@@ -1,0 +1,73 @@
+import type { twoFactorSv } from './texts.js';
+
+export const twoFactorEn: typeof twoFactorSv = {
+  nav: 'My account',
+  accountTitle: 'My account',
+  title: 'Two-step verification',
+  intro:
+    'With two-step verification a stolen password is not enough: when signing in you also confirm with a code from an app on your phone or with a passkey.',
+  required: 'The vendor requires two-step verification for your account.',
+  none: 'You have no two-step verification yet.',
+  app: {
+    title: 'Authenticator app',
+    enabled: 'On since {{date}}',
+    add: 'Add app',
+    remove: 'Remove the app',
+    setupIntro:
+      'Open an authenticator app (for example Microsoft Authenticator or Google Authenticator), add an account and type in the key below, or open the link on your phone.',
+    secret: 'Key to type into the app',
+    uri: 'Link for the app',
+    code: 'Code from the app',
+    codeHint: 'Six digits',
+    confirm: 'Confirm',
+    cancel: 'Cancel',
+  },
+  passkeys: {
+    title: 'Passkeys',
+    intro: 'A passkey lives in your computer, phone or security key and unlocks with a fingerprint, face or PIN.',
+    empty: 'No passkeys yet.',
+    add: 'Add passkey',
+    name: 'Name of the passkey',
+    nameDefault: 'My passkey',
+    created: 'Added {{date}}',
+    lastUsed: 'last used {{date}}',
+    remove: 'Remove the passkey {{name}}',
+    unsupported: 'This browser cannot use passkeys here.',
+    cancelled: 'The passkey was not registered. Try again.',
+  },
+  recovery: {
+    title: 'Recovery codes',
+    left: 'You have {{count}} unused recovery codes.',
+    shownOnce:
+      'Keep the codes somewhere safe, for example written on paper. They are shown only now. Each code works once when you do not have your phone or passkey at hand.',
+    saved: 'I have saved the codes',
+    renew: 'Create new recovery codes',
+  },
+  password: {
+    label: 'Your password',
+    removeTitle: 'Confirm with your password',
+    confirm: 'Remove',
+    renewConfirm: 'Create new codes',
+  },
+  signIn: {
+    title: 'Confirm the sign-in',
+    codeIntro: 'Type the code your authenticator app shows for Stegvis.',
+    code: 'Code from the app',
+    verify: 'Confirm',
+    usePasskey: 'Use passkey',
+    useRecovery: 'Use a recovery code',
+    useCode: 'Use a code from the app',
+    recoveryCode: 'Recovery code',
+    back: 'Back to sign-in',
+    enrolTitle: 'Add two-step verification',
+    enrolIntro: 'Your account requires two-step verification. Add an authenticator app or a passkey to sign in.',
+  },
+  policy: {
+    vendorTitle: 'Two-step verification for the vendor’s staff',
+    vendorLabel: 'Require two-step verification of the vendor’s staff',
+    customerTitle: 'Two-step verification',
+    customerLabel: 'Require two-step verification of the customer’s people',
+    hint: 'Applies to password sign-in. Whoever signs in through their organisation (single sign-on) confirms there.',
+    saved: 'Saved.',
+  },
+};
