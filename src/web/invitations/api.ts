@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Session } from '../../shared/auth.js';
 import type { AcceptBody, ForgotBody, InvitationResult, TokenInfo } from '../../shared/invitations.js';
+import { isSecondFactorStep, type LoginResult } from '../../shared/two-factor.js';
 import { ApiError, api, setCsrfToken } from '../api/client.js';
 import { SESSION_KEY } from '../auth/session.js';
 
@@ -32,8 +32,10 @@ export const useTokenInfo = (token: string) =>
 export function useAcceptToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AcceptBody) => api<Session>('POST', '/api/auth/accept', body),
+    mutationFn: (body: AcceptBody) => api<LoginResult>('POST', '/api/auth/accept', body),
     onSuccess: (session) => {
+      // A second factor is still asked for: the login page takes over.
+      if (isSecondFactorStep(session)) return;
       setCsrfToken(session.csrfToken);
       queryClient.setQueryData(SESSION_KEY, session);
     },

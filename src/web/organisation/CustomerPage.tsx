@@ -23,6 +23,7 @@ import { ImportPanel } from '../imports/ImportPanel.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { SavedNotice } from '../layout/SavedNotice.js';
 import { useProjects } from '../projects/api.js';
+import { CustomerTwoFactorPolicy } from '../two-factor/PolicySwitches.js';
 import { customerKey, useCustomerList, usePeople, useSchools } from './api.js';
 import { Collapsible } from './Collapsible.js';
 import { PeopleTable } from './PeopleTable.js';
@@ -92,6 +93,7 @@ export function CustomerPage() {
         <PeopleSection customerId={customerId} people={people.data.items} schools={schools.data.items} />
       )}
       <TermsSection customerId={customerId} />
+      {session.data?.user.role === 'vendor_admin' && <CustomerTwoFactorPolicy customerId={customerId} />}
     </Stack>
   );
 }
