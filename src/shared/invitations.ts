@@ -38,6 +38,12 @@ export const acceptBodySchema = z.object({ token: tokenSchema, password: passwor
 export type AcceptBody = z.infer<typeof acceptBodySchema>;
 
 export const forgotBodySchema = z.object({ email: emailSchema });
+
+/** Switches a person's login off (they have left) or on again. */
+export const loginSwitchBodySchema = z.object({ disabled: z.boolean() });
+export type LoginSwitchBody = z.infer<typeof loginSwitchBodySchema>;
+export const loginSwitchResultSchema = z.object({ disabled: z.boolean() });
+export type LoginSwitchResult = z.infer<typeof loginSwitchResultSchema>;
 export type ForgotBody = z.infer<typeof forgotBodySchema>;
 
 /** The choose-password form: the password twice. */

@@ -99,6 +99,8 @@ export const personSchema = z.object({
   hasLogin: z.boolean(),
   /** Has been invited but not yet chosen a password. */
   invited: z.boolean(),
+  /** The login is switched off (the person has left): no sign-in, no session. */
+  loginDisabled: z.boolean(),
   version: z.number().int(),
 });
 export type Person = z.infer<typeof personSchema>;

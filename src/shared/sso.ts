@@ -141,5 +141,7 @@ export const ssoFailureReasons = [
   'no_account',
   /** The provider is turned off. */
   'disabled',
+  /** The user's login is switched off in Stegvis (they have left). */
+  'login_disabled',
 ] as const;
 export type SsoFailureReason = (typeof ssoFailureReasons)[number];

@@ -77,6 +77,8 @@ export function requireEdit(access: ProjectAccess): void {
 export interface CustomerAccess {
   read: boolean;
   edit: boolean;
+  /** Switch the customer's people's logins off and on: the vendor admin, and a Beställare of one of its projects. */
+  manageLogins: boolean;
 }
 
 /**
@@ -89,18 +91,21 @@ export async function customerAccess(
   user: CurrentUser,
   customerId: string,
 ): Promise<CustomerAccess> {
-  if (user.role === 'vendor_admin') return { read: true, edit: true };
-  if (!user.personId) return { read: false, edit: false };
+  if (user.role === 'vendor_admin') return { read: true, edit: true, manageLogins: true };
+  if (!user.personId) return { read: false, edit: false, manageLogins: false };
   const held = await accessRepository.rolesHeldAtCustomer(context.db, customerId, user.personId);
   let read = false;
   let edit = false;
+  let manageLogins = false;
   for (const holding of held) {
     const template = await loadTemplateContent(context, holding.template_id);
     const permissions = projectPermissions(user, { customerId }, [holding.role_key], template);
     read ||= permissions.read;
     edit ||= permissions.edit;
+    // The role that approves for the customer (Beställare) answers for who of its people may log in.
+    manageLogins ||= permissions.approve;
   }
-  return { read, edit };
+  return { read, edit, manageLogins };
 }
 
 export async function requireCustomerRead(

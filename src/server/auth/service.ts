@@ -102,6 +102,12 @@ export async function login(
   return (await secondFactorStep(context, current)) ?? startSession(context, current);
 }
 
+/** Whether the user's login is switched off (or gone): no sign-in by any way. */
+export async function isLoginDisabled(context: AppContext, userId: string): Promise<boolean> {
+  const user = await authRepository.findUserById(context.db, userId);
+  return !user || Boolean(user.disabled_at);
+}
+
 export const loginDisabled = () =>
   new AppError('FORBIDDEN', 'Inloggningen är avstängd. Kontakta den som administrerar Stegvis hos er.');
 

@@ -94,6 +94,10 @@ export const invitationRepository = {
     await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
   },
 
+  async setUserDisabled(db: Kysely<Database>, userId: string, disabledAt: string | null): Promise<void> {
+    await db.updateTable('users').set({ disabled_at: disabledAt }).where('id', '=', userId).execute();
+  },
+
   async deleteSessionsOfUser(db: Kysely<Database>, userId: string): Promise<void> {
     await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
   },

@@ -2,20 +2,22 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessionSchema } from '../../shared/auth.js';
 import { errorBodySchema } from '../../shared/errors.js';
-import { secondFactorStepSchema } from '../../shared/two-factor.js';
 import {
   acceptBodySchema,
   forgotBodySchema,
   invitationResultSchema,
+  loginSwitchBodySchema,
+  loginSwitchResultSchema,
   personIdParamsSchema,
   tokenInfoSchema,
   tokenParamsSchema,
 } from '../../shared/invitations.js';
+import { secondFactorStepSchema } from '../../shared/two-factor.js';
 import { requireUser } from '../auth/guard.js';
 import { rateLimitPerAddressAndEmail, sendSession } from '../auth/routes.js';
 import type { AppContext } from '../core/context.js';
 import { throttleForgotPassword } from '../throttling/service.js';
-import { acceptToken, describeToken, invitePerson, requestPasswordReset } from './service.js';
+import { acceptToken, describeToken, invitePerson, requestPasswordReset, setLoginDisabled } from './service.js';
 
 const tags = ['Inbjudningar och lösenord'];
 
@@ -48,6 +50,32 @@ export const invitationRoutes =
         const user = requireUser(request);
         return reply.status(201).send(await invitePerson(context, user, request.params.personId));
       },
+    );
+
+    app.put(
+      '/api/people/:personId/login',
+      {
+        schema: {
+          tags,
+          summary: 'Stäng av en persons inloggning (hen har slutat) eller aktivera den igen',
+          description:
+            'Avstängd: alla personens sessioner avslutas direkt och inloggning med lösenord, länk eller ' +
+            'organisationens inloggning nekas tills inloggningen aktiveras igen. Leverantörens administratör ' +
+            'får göra det för alla, kundens beställare för kundens egna personer.',
+          params: personIdParamsSchema,
+          body: loginSwitchBodySchema,
+          response: {
+            200: loginSwitchResultSchema,
+            400: errorBodySchema,
+            401: errorBodySchema,
+            403: errorBodySchema,
+            404: errorBodySchema,
+            409: errorBodySchema,
+          },
+        },
+      },
+      async (request) =>
+        setLoginDisabled(context, requireUser(request), request.params.personId, request.body.disabled),
     );
 
     app.get(

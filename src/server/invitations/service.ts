@@ -4,10 +4,11 @@ import {
   type AcceptBody,
   CHOOSE_PASSWORD_PATH,
   type InvitationResult,
+  type LoginSwitchResult,
   type TokenInfo,
   type TokenPurpose,
 } from '../../shared/invitations.js';
-import { requireCustomerEdit } from '../access/service.js';
+import { customerAccess, requireCustomerEdit, requireCustomerRead } from '../access/service.js';
 import { recordAudit } from '../audit/service.js';
 import { assertPasswordNotCommon } from '../auth/common-passwords.js';
 import { authRepository } from '../auth/repository.js';
@@ -148,6 +149,61 @@ export async function invitePerson(
     after: { userId, email, expiresAt: expiresAt.toISOString(), delivery },
   });
   return { delivery, expiresAt: expiresAt.toISOString() };
+}
+
+/**
+ * Switches a person's login off (they have left) or on again. Off ends every session of theirs at
+ * once and voids their unused links; sign-in by password, link or SSO is refused until it is on
+ * again. The vendor admin may do it for anyone; a Beställare for the people of their own customer.
+ * Nobody switches off their own login.
+ */
+export async function setLoginDisabled(
+  context: AppContext,
+  actor: CurrentUser,
+  personId: string,
+  disabled: boolean,
+): Promise<LoginSwitchResult> {
+  const person = await invitationRepository.findPerson(context.db, personId);
+  if (!person) throw notFound('Personen');
+  if (actor.role !== 'vendor_admin') {
+    if (!person.customer_id || person.customer_id !== actor.customerId) throw notFound('Personen');
+    await requireCustomerRead(context, actor, person.customer_id);
+    if (!(await customerAccess(context, actor, person.customer_id)).manageLogins) {
+      throw new AppError(
+        'FORBIDDEN',
+        'Bara kundens beställare och leverantörens administratör får stänga av inloggningar',
+      );
+    }
+  }
+  if (!person.user_id) {
+    throw new AppError('CONFLICT', `${person.name} har ingen inloggning att stänga av eller aktivera`);
+  }
+  if (person.user_id === actor.id) throw new AppError('CONFLICT', 'Du kan inte stänga av din egen inloggning');
+  const userId = person.user_id;
+  const nowIso = context.clock.now().toISOString();
+  await context.db.transaction().execute(async (trx) => {
+    const before = await invitationRepository.findUserById(trx, userId);
+    if (!before) throw notFound('Inloggningen');
+    if (Boolean(before.disabled_at) === disabled) return;
+    await invitationRepository.setUserDisabled(trx, userId, disabled ? nowIso : null);
+    if (disabled) {
+      await invitationRepository.deleteSessionsOfUser(trx, userId);
+      await invitationRepository.deleteUnusedTokens(trx, userId);
+    }
+    await recordAudit(context, trx, {
+      actor,
+      customerId: person.customer_id,
+      action: disabled ? 'person.login_disabled' : 'person.login_enabled',
+      entityType: 'person',
+      entityId: person.id,
+      summary: disabled
+        ? `Stängde av inloggningen för ${person.name}`
+        : `Aktiverade inloggningen för ${person.name} igen`,
+      before: { userId, disabled: Boolean(before.disabled_at) },
+      after: { userId, disabled },
+    });
+  });
+  return { disabled };
 }
 
 const emailTaken = (email: string) =>

@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database, PeopleTable, RoleAssignmentsTable, SchoolsTable } from '../db/schema.js';
 
 export type SchoolRow = Omit<SchoolsTable, 'version'> & { version: number };
-export type PersonRow = Omit<PeopleTable, 'version'> & { version: number; password_hash: string | null };
+export type PersonRow = Omit<PeopleTable, 'version'> & {
+  version: number;
+  password_hash: string | null;
+  disabled_at?: string | null;
+};
 
 const personColumns = [
   'people.id',
@@ -17,6 +21,7 @@ const personColumns = [
   'people.created_at',
   'people.updated_at',
   'users.password_hash',
+  'users.disabled_at',
 ] as const;
 
 const selectPeople = (db: Kysely<Database>) =>

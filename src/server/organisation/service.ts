@@ -42,6 +42,7 @@ export const toPerson = (row: PersonRow): Person => ({
   title: row.title,
   schoolId: row.school_id,
   ...loginState(row.user_id, row.password_hash),
+  loginDisabled: Boolean(row.disabled_at),
   version: row.version,
 });
 

@@ -15,7 +15,7 @@ import type {
 } from '../../shared/sso.js';
 import { recordAudit } from '../audit/service.js';
 import { authRepository, type UserWithPerson } from '../auth/repository.js';
-import { randomToken, type StartedSession, startSession, toCurrentUser } from '../auth/service.js';
+import { isLoginDisabled, randomToken, type StartedSession, startSession, toCurrentUser } from '../auth/service.js';
 import { ConfigError } from '../config/config.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, notFound } from '../core/errors.js';
@@ -475,6 +475,10 @@ export async function finishSignIn(
   if ('failure' in outcome) {
     log.info({ provider: provider.id, reason: outcome.failure }, 'inloggning via leverantören gav inget konto');
     return failed(outcome.failure);
+  }
+  if (await isLoginDisabled(context, outcome.user.id)) {
+    log.info({ provider: provider.id, userId: outcome.user.id }, 'inloggningen är avstängd');
+    return failed('login_disabled');
   }
   const nowIso = context.clock.now().toISOString();
   await ssoRepository.touchIdentity(context.db, provider.id, identity.sub, nowIso);

@@ -343,6 +343,22 @@ describe('a sign-in that does not lead to an account', () => {
   const noSession = (callback: LightMyRequestResponse) =>
     expect(callback.cookies.find((cookie) => cookie.name === SESSION_COOKIE)).toBeUndefined();
 
+  it('is login_disabled for a person whose login is switched off, who had signed in before', async () => {
+    const { app, admin, settings, exempelby } = await setUp([{ email: 'frida@exempelby.se', name: 'Frida' }]);
+    const frida = await createPerson(app, { customerId: exempelby.id, email: 'frida@exempelby.se' });
+    const first = await signIn(app, settings.id, 'frida@exempelby.se');
+    const { agent } = await sessionAfter(app, first.callback);
+
+    expect((await admin.put(`/api/people/${frida.id}/login`, { disabled: true })).statusCode).toBe(200);
+    expect((await agent.get('/api/auth/session')).statusCode).toBe(401);
+    const { callback, location } = await signIn(app, settings.id, 'frida@exempelby.se');
+    expect(location).toBe('/logga-in?sso=login_disabled');
+    noSession(callback);
+
+    expect((await admin.put(`/api/people/${frida.id}/login`, { disabled: false })).statusCode).toBe(200);
+    await sessionAfter(app, (await signIn(app, settings.id, 'frida@exempelby.se')).callback);
+  });
+
   it('is no_account for an address nobody in the provider’s organisation has', async () => {
     const { app, admin, settings } = await setUp([{ email: 'frida@exempelby.se', name: 'Frida' }]);
     // A person with the address at another customer cannot be signed in by Exempelby's provider.

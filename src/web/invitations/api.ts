@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AcceptBody, ForgotBody, InvitationResult, TokenInfo } from '../../shared/invitations.js';
+import type {
+  AcceptBody,
+  ForgotBody,
+  InvitationResult,
+  LoginSwitchResult,
+  TokenInfo,
+} from '../../shared/invitations.js';
 import { isSecondFactorStep, type LoginResult } from '../../shared/two-factor.js';
 import { ApiError, api, setCsrfToken } from '../api/client.js';
 import { SESSION_KEY } from '../auth/session.js';
@@ -14,6 +20,16 @@ export function useInvitePerson() {
     mutationFn: (personId: string) =>
       api<InvitationResult>('POST', `/api/people/${encodeURIComponent(personId)}/invitation`),
     // The person now has a pending login: lists that show it are out of date.
+    onSuccess: () => queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' }),
+  });
+}
+
+/** Switches a person's login off or on; every list that shows the person is out of date afterwards. */
+export function useSwitchLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ personId, disabled }: { personId: string; disabled: boolean }) =>
+      api<LoginSwitchResult>('PUT', `/api/people/${encodeURIComponent(personId)}/login`, { disabled }),
     onSuccess: () => queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' }),
   });
 }

@@ -26,6 +26,7 @@ import { useProjects } from '../projects/api.js';
 import { CustomerTwoFactorPolicy } from '../two-factor/PolicySwitches.js';
 import { customerKey, useCustomerList, usePeople, useSchools } from './api.js';
 import { Collapsible } from './Collapsible.js';
+import { useLoginSwitch } from './LoginSwitch.js';
 import { PeopleTable } from './PeopleTable.js';
 import { PersonForm } from './PersonForm.js';
 import { SchoolForm } from './SchoolForm.js';
@@ -214,6 +215,7 @@ function PeopleSection({ customerId, people, schools }: { customerId: string; pe
   const [saved, setSaved] = useState<string | null>(null);
   const editing = people.find((person) => person.id === editingId);
   const refresh = useRefreshCustomer(customerId);
+  const loginSwitch = useLoginSwitch(setSaved);
   const schoolName = (schoolId: string | null) => schools.find((school) => school.id === schoolId)?.name ?? '–';
 
   return (
@@ -231,17 +233,21 @@ function PeopleSection({ customerId, people, schools }: { customerId: string; pe
           people={people}
           schoolName={schoolName}
           actions={(person) => (
-            <Button
-              size="xs"
-              variant="light"
-              aria-label={t('customer.people.editLabel', { name: person.name })}
-              onClick={() => setEditingId(person.id)}
-            >
-              {t('customer.people.edit')}
-            </Button>
+            <>
+              <Button
+                size="xs"
+                variant="light"
+                aria-label={t('customer.people.editLabel', { name: person.name })}
+                onClick={() => setEditingId(person.id)}
+              >
+                {t('customer.people.edit')}
+              </Button>
+              {loginSwitch.button(person)}
+            </>
           )}
         />
       )}
+      {loginSwitch.dialog}
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ny-person">
         <Title order={3} size="h4" id="ny-person" mb="sm">
           {t('customer.people.addTitle')}

@@ -44,7 +44,11 @@ export function PeopleTable({
               <Table.Td>{person.title ?? '–'}</Table.Td>
               {schoolName && <Table.Td>{schoolName(person.schoolId)}</Table.Td>}
               <Table.Td>
-                {person.hasLogin ? (
+                {person.loginDisabled ? (
+                  <Badge variant="outline" color="red.9" tt="none">
+                    {t('customer.people.loginDisabled')}
+                  </Badge>
+                ) : person.hasLogin ? (
                   <Badge variant="light" tt="none">
                     {t('customer.people.hasLogin')}
                   </Badge>

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { SavedNotice } from '../layout/SavedNotice.js';
 import { useVendorPeople } from './api.js';
 import { usePersonInviteControls } from './InviteControls.js';
+import { useLoginSwitch } from './LoginSwitch.js';
 import { PeopleTable } from './PeopleTable.js';
 import { PersonForm } from './PersonForm.js';
 
@@ -20,6 +21,7 @@ export function VendorPeoplePage() {
   const isAdmin = session.data?.user.role === 'vendor_admin';
   const people = useVendorPeople(isAdmin);
   const [saved, setSaved] = useState<string | null>(null);
+  const loginSwitch = useLoginSwitch(setSaved);
 
   return (
     <Stack gap="xl" maw={1200}>
@@ -47,8 +49,17 @@ export function VendorPeoplePage() {
               (people.data.items.length === 0 ? (
                 <Text>{t('vendorPeople.empty')}</Text>
               ) : (
-                <PeopleTable people={people.data.items} actions={inviteControls} />
+                <PeopleTable
+                  people={people.data.items}
+                  actions={(person) => (
+                    <>
+                      {inviteControls(person)}
+                      {loginSwitch.button(person)}
+                    </>
+                  )}
+                />
               ))}
+            {loginSwitch.dialog}
           </Stack>
           <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ny-leverantorsperson">
             <Title order={2} size="h4" id="ny-leverantorsperson" mb="sm">

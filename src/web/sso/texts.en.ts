@@ -93,6 +93,7 @@ export const ssoEn: typeof ssoSv = {
       "Your e-mail address is not in the domains your organisation's sign-in covers. Sign in with a password, or ask your project manager to check which address you have in Stegvis.",
     no_account:
       'The sign-in succeeded at your organisation, but there is no Stegvis account for the address. Ask your project manager to add you to the organisation in Stegvis.',
+    login_disabled: 'Your login is switched off. Contact whoever administers Stegvis at your organisation.',
     disabled:
       "Sign-in with your organisation's account is turned off at the moment. Sign in with a password if you have one, or contact the vendor.",
     unknown: "Signing in with the organisation's account could not be completed. Please try again.",

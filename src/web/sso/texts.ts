@@ -91,6 +91,7 @@ export const ssoSv = {
       'Din e-postadress hör inte till de domäner som er organisations inloggning gäller för. Logga in med lösenord, eller be er projektledare kontrollera vilken adress du har i Stegvis.',
     no_account:
       'Inloggningen lyckades hos er organisation, men det finns inget konto i Stegvis för adressen. Be er projektledare att lägga till dig i organisationen i Stegvis.',
+    login_disabled: 'Inloggningen är avstängd. Kontakta den som administrerar Stegvis hos er.',
     disabled:
       'Inloggning med er organisations konto är avstängd just nu. Logga in med lösenord om du har ett, eller kontakta leverantören.',
     unknown: 'Inloggningen via organisationens konto kunde inte slutföras. Försök igen.',
