@@ -3,9 +3,10 @@ import type { FastifyReply } from 'fastify';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { SecondFactorMethod, SecondFactorStep } from '../../shared/two-factor.js';
 import type { AppContext } from '../core/context.js';
+import { RateLimitedError } from '../core/errors.js';
 import { vendorStaffTwoFactorRequired } from '../settings/service.js';
 import { twoFactorRepository } from './repository.js';
-import { ENROL_TTL_MS, secondFactorRequired, VERIFY_TTL_MS } from './rules.js';
+import { ENROL_TTL_MS, FAILURE_WINDOW_MS, MAX_ACCOUNT_FAILURES, secondFactorRequired, VERIFY_TTL_MS } from './rules.js';
 
 /**
  * The gate a password sign-in passes before it becomes a session. Kept apart from the two-factor
@@ -73,8 +74,15 @@ export async function secondFactorStep(context: AppContext, user: CurrentUser): 
   const expiresAt = new Date(now.getTime() + (purpose === 'verify' ? VERIFY_TTL_MS : ENROL_TTL_MS));
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
-  await twoFactorRepository.deleteExpiredPending(context.db, now.toISOString());
-  await twoFactorRepository.deletePendingOfUser(context.db, user.id);
+  const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
+  await twoFactorRepository.deleteOldPending(context.db, windowStart, now.toISOString());
+  if ((await twoFactorRepository.recentFailures(context.db, user.id, windowStart)) >= MAX_ACCOUNT_FAILURES) {
+    throw new RateLimitedError(
+      'För många felaktiga koder för kontot. Vänta en kvart och försök igen.',
+      Math.ceil(FAILURE_WINDOW_MS / 1000),
+    );
+  }
+  await twoFactorRepository.expirePendingOfUser(context.db, user.id, now.toISOString());
   await twoFactorRepository.insertPending(context.db, {
     id: hashPendingToken(token),
     user_id: user.id,

@@ -142,9 +142,38 @@ export const twoFactorRepository = {
     await db.deleteFrom('pending_sign_ins').where('user_id', '=', userId).execute();
   },
 
-  async deleteExpiredPending(db: Db, nowIso: string): Promise<void> {
-    await db.deleteFrom('pending_sign_ins').where('expires_at', '<=', nowIso).execute();
+  /**
+   * Removes pending sign-ins started before `beforeIso` (they are kept that long after they end, for
+   * their wrong tries to count) and registrations past their time.
+   */
+  async deleteOldPending(db: Db, beforeIso: string, nowIso: string): Promise<void> {
+    await db.deleteFrom('pending_sign_ins').where('created_at', '<', beforeIso).execute();
     await db.deleteFrom('passkey_registrations').where('expires_at', '<=', nowIso).execute();
+  },
+
+  /** Ends the user's open pending sign-ins while keeping their count of wrong tries. */
+  async expirePendingOfUser(db: Db, userId: string, nowIso: string): Promise<void> {
+    await db
+      .updateTable('pending_sign_ins')
+      .set({ expires_at: nowIso })
+      .where('user_id', '=', userId)
+      .where('expires_at', '>', nowIso)
+      .execute();
+  },
+
+  async expirePending(db: Db, id: string, nowIso: string): Promise<void> {
+    await db.updateTable('pending_sign_ins').set({ expires_at: nowIso }).where('id', '=', id).execute();
+  },
+
+  /** Wrong second-factor tries of the user's pending sign-ins started since `sinceIso`. */
+  async recentFailures(db: Db, userId: string, sinceIso: string): Promise<number> {
+    const row = await db
+      .selectFrom('pending_sign_ins')
+      .select((eb) => eb.fn.sum<number | string | null>('failed_attempts').as('failures'))
+      .where('user_id', '=', userId)
+      .where('created_at', '>=', sinceIso)
+      .executeTakeFirst();
+    return Number(row?.failures ?? 0);
   },
 
   /** Counts a wrong try and gives the count after it. */

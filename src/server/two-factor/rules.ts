@@ -7,6 +7,13 @@ export const VERIFY_TTL_MS = 5 * 60_000;
 /** Someone who must add a factor first needs time to install an app. */
 export const ENROL_TTL_MS = 15 * 60_000;
 export const RECOVERY_CODE_COUNT = 10;
+/**
+ * Wrong codes an account may see across its pending sign-ins within FAILURE_WINDOW_MS before a
+ * correct password no longer leads to a second step: someone who has the password cannot keep
+ * starting sign-ins to guess on.
+ */
+export const MAX_ACCOUNT_FAILURES = 10;
+export const FAILURE_WINDOW_MS = 15 * 60_000;
 
 /** The vendor admin's requirements: for the vendor's own staff, and per customer. */
 export interface TwoFactorPolicy {

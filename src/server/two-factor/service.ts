@@ -101,7 +101,8 @@ export async function endPending(context: AppContext, id: string): Promise<void>
 async function refuse(context: AppContext, pending: PendingSignInsTable, message: string): Promise<never> {
   const failures = await twoFactorRepository.countFailure(context.db, pending.id);
   if (failures >= MAX_FAILED_ATTEMPTS) {
-    await twoFactorRepository.deletePending(context.db, pending.id);
+    // Ended but kept for a while: its wrong tries count against the account.
+    await twoFactorRepository.expirePending(context.db, pending.id, context.clock.now().toISOString());
     throw new AppError('TOKEN_EXPIRED', 'För många felaktiga försök. Logga in med ditt lösenord igen.');
   }
   throw new AppError('INVALID_SECOND_FACTOR', message, { code: message });
@@ -114,6 +115,8 @@ async function finishPending(context: AppContext, pending: PendingSignInsTable):
   }
   const user = await findCurrentUser(context, pending.user_id);
   if (!user) throw new AppError('TOKEN_EXPIRED', expiredMessage);
+  // The right factor clears the account's count of wrong tries.
+  await twoFactorRepository.deletePendingOfUser(context.db, user.id);
   return startSession(context, user);
 }
 

@@ -215,6 +215,31 @@ describe('an authenticator app (TOTP)', () => {
     expect(expired.statusCode).toBe(401);
   });
 
+  it('stops offering a second step to an account after ten wrong codes in a quarter of an hour', async () => {
+    const { app, time } = await start();
+    const user = await addUser(app);
+    const { secret } = await enrolTotp(await sessionAgent(app, await login(app, user.email)), time.now());
+    time.advanceSeconds(30);
+    // Five wrong codes, a new sign-in with the password, four more, and one on a third.
+    for (const tries of [5, 4, 1]) {
+      const { agent } = await pendingSignIn(app, user.email);
+      for (let attempt = 0; attempt < tries; attempt++) {
+        await agent.post('/api/auth/two-factor/verify', { method: 'totp', code: '999999' });
+      }
+    }
+    const locked = await login(app, user.email);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['retry-after']).toBeDefined();
+    expect(cookieOf(locked, PENDING_COOKIE)).toBeUndefined();
+
+    time.advanceSeconds(15 * 60 + 1);
+    const { agent } = await pendingSignIn(app, user.email);
+    await sessionAgent(
+      app,
+      await agent.post('/api/auth/two-factor/verify', { method: 'totp', code: codeAt(secret, time.now()) }),
+    );
+  });
+
   it('wants the pending sign-in’s CSRF token, as a session does', async () => {
     const { app, time } = await start();
     const user = await addUser(app);
