@@ -166,7 +166,10 @@ export async function setLoginDisabled(
   const person = await invitationRepository.findPerson(context.db, personId);
   if (!person) throw notFound('Personen');
   if (actor.role !== 'vendor_admin') {
-    if (!person.customer_id || person.customer_id !== actor.customerId) throw notFound('Personen');
+    // The vendor's own people are the vendor admin's. Anyone else who may see the person (vendor staff
+    // in one of the customer's projects, the customer's other role holders) is refused with 403, as
+    // every other write beyond one's rights is (access/route-matrix.api.test.ts).
+    if (!person.customer_id) throw notFound('Personen');
     await requireCustomerRead(context, actor, person.customer_id);
     if (!(await customerAccess(context, actor, person.customer_id)).manageLogins) {
       throw new AppError(
