@@ -146,6 +146,10 @@ const RULES: Record<string, Rule> = {
     may: either((actor) => actor.vendorAdmin, holds('utbildningsledare')),
     why: 'as above',
   },
+  'PUT /api/people/:personId/login': {
+    may: (actor) => actor.vendorAdmin || actor.permissions.approve,
+    why: 'switching a login off is the vendor admin’s, or the customer’s Beställare’s for its own people, not every plan writer’s',
+  },
   'PUT /api/projects/:id/training-sessions/:sessionId/attendance': {
     may: either(writesPlan, holds('utbildningsledare')),
     why: 'the Utbildningsledare (and the session’s own trainer) marks who came',
