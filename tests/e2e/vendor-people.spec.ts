@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe.js';
-import { createCustomerWithProject, logIn } from './journey.js';
+import { createCustomerWithProject, INVITATION_LINK, linkInNewestMail, logIn, onThisServer } from './journey.js';
 
 const SCREENSHOTS = '.tmp/screenshots';
 
-test('the vendor admin adds one of the vendor’s people, invites them and makes them Projektstödjare', async ({
+test('the vendor admin adds one of the vendor’s people, invites them, makes them Projektstödjare and switches their login off', async ({
   browser,
 }, testInfo) => {
   test.setTimeout(120_000);
@@ -65,5 +65,38 @@ test('the vendor admin adds one of the vendor’s people, invites them and makes
   await expect(holders.getByText('Inbjuden', { exact: true })).toBeVisible();
   await expect(support.getByText('Saknas', { exact: true })).toBeHidden();
   await expectNoSeriousA11yViolations(page, 'organisationen med leverantörens person');
+
+  // Stina chooses her password through the invitation and is signed in.
+  const stinasContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const stina = await stinasContext.newPage();
+  await stina.goto(onThisServer(await linkInNewestMail(testInfo.project.name, email, INVITATION_LINK), page));
+  await stina.getByLabel('Nytt lösenord').fill('stinas-eget-losenord');
+  await stina.getByLabel('Upprepa lösenordet').fill('stinas-eget-losenord');
+  await stina.getByRole('button', { name: 'Spara lösenord och logga in' }).click();
+  await expect(stina.getByRole('heading', { name: 'Projekt', level: 1 })).toBeVisible();
+
+  // Stina leaves: the vendor admin switches her login off, after being asked again.
+  await mainNav.getByRole('link', { name: 'Leverantören' }).click();
+  const stinasRow = page.getByRole('row', { name: /Stina Stöd/ });
+  await expect(stinasRow.getByText('Har inloggning', { exact: true })).toBeVisible();
+  await stinasRow.getByRole('button', { name: 'Stäng av inloggningen för Stina Stöd' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Stäng av inloggningen för Stina Stöd?' });
+  await expect(dialog).toContainText('loggas ut direkt');
+  await expectNoSeriousA11yViolations(page, 'stäng av inloggning');
+  await dialog.getByRole('button', { name: 'Stäng av inloggning' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Inloggningen för Stina Stöd är avstängd.' })).toBeVisible();
+  await expect(stinasRow.getByText('Avstängd', { exact: true })).toBeVisible();
+  await expect(stinasRow.getByRole('button', { name: 'Aktivera inloggningen för Stina Stöd' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'leverantörens personer, en inloggning avstängd');
+
+  // Her session has ended, and her password no longer lets her in.
+  await stina.reload();
+  await expect(stina.getByRole('heading', { name: 'Logga in' })).toBeVisible();
+  await stina.getByLabel('E-postadress').fill(email);
+  await stina.getByLabel('Lösenord').fill('stinas-eget-losenord');
+  await stina.getByRole('button', { name: 'Logga in' }).click();
+  await expect(stina.getByRole('alert')).toContainText('Inloggningen är avstängd');
+  await expect(stina.getByRole('heading', { name: 'Projekt', level: 1 })).toHaveCount(0);
+  await stinasContext.close();
   await context.close();
 });

@@ -24,8 +24,7 @@ export function useLoginSwitch(onSwitched: (notice: string) => void): {
     (person.hasLogin || person.invited || person.loginDisabled) && (
       <Button
         size="compact-xs"
-        variant="subtle"
-        color={person.loginDisabled ? 'blue' : 'red.9'}
+        variant="default"
         aria-label={t(person.loginDisabled ? 'customer.people.enableLoginLabel' : 'customer.people.disableLoginLabel', {
           name: person.name,
         })}
