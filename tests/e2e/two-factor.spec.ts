@@ -2,24 +2,51 @@ import { expect, type Page, request, test } from '@playwright/test';
 import * as OTPAuth from 'otpauth';
 import { e2eAdmin } from '../../playwright.config.js';
 import { expectNoSeriousA11yViolations } from './axe.js';
-import { INVITATION_LINK, linkInNewestMail } from './journey.js';
+import { INVITATION_LINK, linkInNewestMail, organisationNumber } from './journey.js';
 
 /** The code an authenticator app shows for `secret` at `timestamp` (SHA1, 6 digits, 30 s). */
 const totpCode = (secret: string, timestamp: number) =>
-  OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30, timestamp });
+  OTPAuth.TOTP.generate({
+    secret: OTPAuth.Secret.fromBase32(secret),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    timestamp,
+  });
 
 /**
- * One of the vendor's people with a password, made through the API as the admin would in the
- * browser (the invitation journey covers those pages).
+ * A person with a password, made through the API as the admin would in the browser (the
+ * invitation journey covers those pages): one of the vendor's people, or with `customer` one of a
+ * new customer's, whose customer requires a second factor.
  */
-async function vendorUserWithPassword(site: string, serverName: string, email: string, password: string) {
+async function userWithPassword(
+  site: string,
+  serverName: string,
+  person: { name: string; email: string; password: string; customer?: boolean },
+) {
+  const { email, password } = person;
   const admin = await request.newContext({ baseURL: site });
   const login = await admin.post('/api/auth/login', { data: { email: e2eAdmin.email, password: e2eAdmin.password } });
   expect(login.status()).toBe(200);
   const headers = { 'x-csrf-token': (await login.json()).csrfToken };
-  const person = await admin.post('/api/vendor/people', { data: { name: 'Tove Tvåsteg', email }, headers });
-  expect(person.status(), await person.text()).toBe(201);
-  const invited = await admin.post(`/api/people/${(await person.json()).id}/invitation`, { headers });
+  let peopleUrl = '/api/vendor/people';
+  if (person.customer) {
+    const customer = await admin.post('/api/customers', {
+      data: { name: `Tvåstegsby ${email.slice(0, 6)} kommun`, organisationNumber: organisationNumber() },
+      headers,
+    });
+    expect(customer.status(), await customer.text()).toBe(201);
+    const customerId = (await customer.json()).id;
+    const required = await admin.put(`/api/customers/${customerId}/two-factor-policy`, {
+      data: { required: true },
+      headers,
+    });
+    expect(required.status()).toBe(200);
+    peopleUrl = `/api/customers/${customerId}/people`;
+  }
+  const created = await admin.post(peopleUrl, { data: { name: person.name, email }, headers });
+  expect(created.status(), await created.text()).toBe(201);
+  const invited = await admin.post(`/api/people/${(await created.json()).id}/invitation`, { headers });
   expect(invited.status()).toBe(201);
   await admin.dispose();
   const link = await linkInNewestMail(serverName, email, INVITATION_LINK);
@@ -27,7 +54,8 @@ async function vendorUserWithPassword(site: string, serverName: string, email: s
   const accepted = await newcomer.post('/api/auth/accept', {
     data: { token: new URL(link).searchParams.get('token'), password },
   });
-  expect(accepted.status(), await accepted.text()).toBe(200);
+  // Someone who must have a second factor chooses the password but is not signed in by the link.
+  expect(accepted.status(), await accepted.text()).toBe(person.customer ? 202 : 200);
   await newcomer.dispose();
 }
 
@@ -40,19 +68,51 @@ async function passwordStep(page: Page, site: string, email: string, password: s
 
 const projectsHeading = (page: Page) => page.getByRole('heading', { name: 'Projekt', level: 1 });
 
+/** The server as localhost, its passkeys' relying party: browsers refuse them on an IP address. */
+const localSite = (baseURL: string | undefined) => {
+  const url = new URL(baseURL as string);
+  url.hostname = 'localhost';
+  return url.origin;
+};
+
+test('a customer’s person whose customer requires a second factor adds one before anything else', async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  const site = localSite(baseURL);
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const email = `kim.${suffix}@tvastegsby.se`;
+  const password = `kravet-${suffix}-losenord`;
+  await userWithPassword(site, testInfo.project.name, { name: 'Kim Krav', email, password, customer: true });
+
+  await passwordStep(page, site, email, password);
+  await expect(page.getByRole('heading', { name: 'Lägg till tvåstegsverifiering', level: 1 })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'lägg till tvåstegsverifiering vid inloggningen');
+  // Nothing else answers until a factor is added.
+  const elsewhere = await page.request.get(`${site}/api/projects`);
+  expect(elsewhere.status()).toBe(403);
+  expect((await elsewhere.json()).error.code).toBe('TWO_FACTOR_ENROLMENT_REQUIRED');
+
+  await page.getByRole('button', { name: 'Lägg till app' }).click();
+  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').trim();
+  await page.getByLabel('Kod från appen').fill(totpCode(secret, Date.now()));
+  await page.getByRole('button', { name: 'Bekräfta' }).click();
+  await expect(page.getByTestId('recovery-codes').getByRole('listitem')).toHaveCount(10);
+  await expectNoSeriousA11yViolations(page, 'återställningskoder vid inloggningen');
+  await page.getByRole('button', { name: 'Jag har sparat koderna' }).click();
+  await expect(projectsHeading(page)).toBeVisible();
+});
+
 test('a user adds an authenticator app and a passkey, and signs in with each after the password', async ({
   browser,
   baseURL,
 }, testInfo) => {
   test.setTimeout(120_000);
-  // Passkeys are refused on an IP address: the server is reached as localhost, its relying party.
-  const url = new URL(baseURL as string);
-  url.hostname = 'localhost';
-  const site = url.origin;
+  const site = localSite(baseURL);
   const suffix = Math.random().toString(36).slice(2, 8);
   const email = `tove.${suffix}@leverantor.se`;
   const password = `tva-steg-${suffix}-losenord`;
-  await vendorUserWithPassword(site, testInfo.project.name, email, password);
+  await userWithPassword(site, testInfo.project.name, { name: 'Tove Tvåsteg', email, password });
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
