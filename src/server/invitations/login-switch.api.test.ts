@@ -44,12 +44,16 @@ async function emailOf(app: FastifyInstance, userId: string) {
 }
 
 describe('switching a login off', () => {
-  it('ends every session of the person at once, refuses their password and their reset link, and can be undone', async () => {
+  it('ends every session of the person at once, refuses their password, reset link and calendar address, and can be undone', async () => {
     testApp = await createTestApp();
     const app = testApp.app;
     const admin = await loginAs(app);
     const { customer, bo } = await customerWithPeople(app, admin);
     const boEmail = await emailOf(app, bo.userId);
+    const feed = await bo.post('/api/me/calendar-feed');
+    expect(feed.statusCode, feed.body).toBe(201);
+    const feedPath = new URL(feed.json().url).pathname;
+    expect((await app.inject({ method: 'GET', url: feedPath })).statusCode).toBe(200);
     const secondSession = await login(app, boEmail);
     expect(secondSession.statusCode).toBe(200);
     expect((await bo.get('/api/auth/session')).statusCode).toBe(200);
@@ -61,6 +65,8 @@ describe('switching a login off', () => {
     expect((await bo.get('/api/auth/session')).statusCode).toBe(401);
     const cookie = secondSession.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     expect((await app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } })).statusCode).toBe(401);
+    // The calendar address works no longer either.
+    expect((await app.inject({ method: 'GET', url: feedPath })).statusCode).toBe(404);
     const sessions = await app.stegvis.db
       .selectFrom('sessions')
       .select('id')
@@ -98,6 +104,7 @@ describe('switching a login off', () => {
     const on = await switchLogin(admin, bo.personId, false);
     expect(on.json()).toEqual({ disabled: false });
     expect((await login(app, boEmail)).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: feedPath })).statusCode).toBe(200);
 
     const history = await app.stegvis.db
       .selectFrom('audit_events')
