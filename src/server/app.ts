@@ -57,6 +57,7 @@ import { ensureDefaultTemplate } from './templates/service.js';
 import { timelineRoutes } from './timeline/routes.js';
 import { trainingRoutes } from './trainings/routes.js';
 import { registerPendingSignIns, twoFactorRoutes } from './two-factor/routes.js';
+import { sealStoredTotpSecrets } from './two-factor/secret-box.js';
 
 export interface BuildOptions extends DatabaseOptions {
   clock?: Clock;
@@ -128,10 +129,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     }),
   };
   let sealedSecrets = { sealed: 0 };
+  let sealedTotpSecrets = { sealed: 0 };
   try {
     await migrateToLatest(database.db);
     // Before anything is served: a missing SECRETS_KEY stops the start here, with what to do.
     sealedSecrets = await sealStoredClientSecrets(context);
+    sealedTotpSecrets = await sealStoredTotpSecrets(context);
     await ensureSettings(context);
     await ensureDefaultTemplate(context);
   } catch (error) {
@@ -150,6 +153,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.decorate('stegvis', context);
   if (sealedSecrets.sealed > 0) {
     app.log.info({ count: sealedSecrets.sealed }, 'klienthemligheter krypterade med SECRETS_KEY');
+  }
+  if (sealedTotpSecrets.sealed > 0) {
+    app.log.info({ count: sealedTotpSecrets.sealed }, 'hemligheter för tvåstegsverifiering krypterade med SECRETS_KEY');
   }
   const routeTable: { method: string; url: string }[] = [];
   app.decorate('routeTable', routeTable);

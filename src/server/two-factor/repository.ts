@@ -40,6 +40,21 @@ export const twoFactorRepository = {
     return Number(result.numUpdatedRows) === 1;
   },
 
+  listTotpSecrets(db: Db): Promise<{ user_id: string; secret: string }[]> {
+    return db.selectFrom('totp_factors').select(['user_id', 'secret']).execute();
+  },
+
+  /** Replaces the stored secret only if it is still the one read: a concurrent change wins. */
+  async replaceTotpSecret(db: Db, userId: string, before: string, after: string): Promise<boolean> {
+    const result = await db
+      .updateTable('totp_factors')
+      .set({ secret: after })
+      .where('user_id', '=', userId)
+      .where('secret', '=', before)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
   async deleteTotp(db: Db, userId: string): Promise<void> {
     await db.deleteFrom('totp_factors').where('user_id', '=', userId).execute();
   },

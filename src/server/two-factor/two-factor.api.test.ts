@@ -8,6 +8,7 @@ import { Agent, createTestApp, loginAs, type TestApp } from '../test-support/app
 import { createCustomer, createPerson } from '../test-support/factories.js';
 import { PENDING_COOKIE } from './gate.js';
 import { relyingParty } from './rules.js';
+import { sealStoredTotpSecrets } from './secret-box.js';
 import { softAuthenticator } from './soft-authenticator.js';
 
 const password = 'ett-langt-losenord-for-tva-steg';
@@ -254,6 +255,31 @@ describe('an authenticator app (TOTP)', () => {
     });
     expect(withoutToken.statusCode).toBe(403);
     expect(withoutToken.json().error.code).toBe('CSRF_FAILED');
+  });
+});
+
+describe('a TOTP secret stored before SECRETS_KEY', () => {
+  it('is sealed at start and still gives the codes', async () => {
+    const { app, time } = await start();
+    const user = await addUser(app);
+    const { secret } = await enrolTotp(await sessionAgent(app, await login(app, user.email)), time.now());
+    await app.stegvis.db.updateTable('totp_factors').set({ secret }).where('user_id', '=', user.id).execute();
+
+    expect(await sealStoredTotpSecrets(app.stegvis)).toEqual({ sealed: 1 });
+    const row = await app.stegvis.db
+      .selectFrom('totp_factors')
+      .select('secret')
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.secret).toMatch(/^v1:/);
+    expect(await sealStoredTotpSecrets(app.stegvis)).toEqual({ sealed: 0 });
+
+    time.advanceSeconds(30);
+    const { agent } = await pendingSignIn(app, user.email);
+    await sessionAgent(
+      app,
+      await agent.post('/api/auth/two-factor/verify', { method: 'totp', code: codeAt(secret, time.now()) }),
+    );
   });
 });
 
