@@ -31,6 +31,8 @@ const NOT_CUSTOMER_SCOPED = [
   /^\/api\/me\/acknowledgements$/,
   // The signed-in user's own reminders and calendar address.
   /^\/api\/me\/(reminders|calendar-feed)$/,
+  // One's own second factors, and the vendor's policy for them, the vendor admin's (two-factor.api.test.ts, route-matrix.api.test.ts).
+  /^\/api\/two-factor(\/.*)?$/,
   // The organisations' sign-in providers: the vendor admin's alone (sso.api.test.ts).
   /^\/api\/sso\/providers(\/:id(\/check)?)?$/,
   // A calendar feed answers to its secret address alone, without a session.

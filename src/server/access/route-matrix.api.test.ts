@@ -41,7 +41,8 @@ const PUBLIC_PATTERNS: [RegExp, string][] = [
 /** Routes outside any project or customer where every signed-in user works on their own account only. */
 const OWN_ACCOUNT: [RegExp, string][] = [
   [/^\/api\/me\//, 'one’s own reminders, calendar address, tasks and roles to confirm'],
-  [/^\/api\/two-factor(\/|$)/, 'one’s own second factors (two-factor.api.test.ts)'],
+  // The vendor's policy (/api/two-factor/policy) is not one's own: it is the vendor admin's, as any other global write.
+  [/^\/api\/two-factor(\/(totp|passkeys|recovery-codes)(\/|$)|$)/, 'one’s own second factors (two-factor.api.test.ts)'],
 ];
 
 type Rule = { may: (actor: Actor) => boolean; why: string };
@@ -145,6 +146,10 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/projects/:id/training-sessions/:sessionId': {
     may: either((actor) => actor.vendorAdmin, holds('utbildningsledare')),
     why: 'as above',
+  },
+  'PUT /api/customers/:customerId/two-factor-policy': {
+    may: (actor) => actor.vendorAdmin,
+    why: 'whether a customer’s people need a second factor is the vendor admin’s to require',
   },
   'PUT /api/people/:personId/login': {
     may: (actor) => actor.vendorAdmin || actor.permissions.approve,
