@@ -83,6 +83,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       // The secrets the tests store are sealed as in production; the test OIDC provider runs on 127.0.0.1.
       SECRETS_KEY: TEST_SECRETS_KEY,
       SSO_ALLOW_LOOPBACK: 'true',
+      // Tests travel in time by hours and days between requests of one session; only the tests of
+      // the idle timeout itself (auth) set it, the others keep to the absolute lifetime.
+      SESSION_IDLE_MINUTES: String(24 * 60 * 90),
       ...(outbox ? { OUTBOX_DIR: outbox } : {}),
       ...options.env,
     }),
