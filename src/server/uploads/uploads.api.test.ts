@@ -133,7 +133,9 @@ describe('a zip bomb', () => {
       expect(result.health.statusCode).toBe(200);
       expect(result.upload.statusCode).toBe(400);
       expect(result.upload.json().error.code).toBe('UNPACKED_TOO_LARGE');
-      expect(Object.values(result.upload.json().error.fields ?? {})[0]).toMatch(/packas upp till mer än \d+ MB|växer mer än \d+ gånger/);
+      expect(Object.values(result.upload.json().error.fields ?? {})[0]).toMatch(
+        /packas upp till mer än \d+ MB|växer mer än \d+ gånger/,
+      );
       expect(growth).toBeLessThan(100 * 1024 * 1024);
     },
   );
